@@ -1,0 +1,34 @@
+// The `kanaria` command. Each sub-command is one module; this file only picks it.
+import { start } from './start.js';
+
+const USAGE = `usage: kanaria <command> [options]
+
+commands:
+  start     serve the AWS APIs and stage invocations on one port (default 127.0.0.1:4566)
+
+run \`kanaria <command> --help\` for a command's options`;
+
+export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  start,
+};
+
+export async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`kanaria: unknown command '${name}'\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    process.exitCode = await command(args);
+  } catch (err) {
+    const e = err as Error & { isUserError?: boolean };
+    console.error(e.isUserError ? `kanaria: ${e.message}` : e.stack ?? String(e));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,77 @@
+// How log groups, log streams and their events are stored. The logs service's operations and
+// Kanaria's own log writers (Lambda function logs, API Gateway execution/access logs, through
+// telemetry/log-sink.ts) both go through these functions, so the two never disagree.
+import type { Store } from '../../store/store.js';
+
+export const LOG_GROUP = 'logs.group';
+export const LOG_STREAM = 'logs.stream';
+
+export interface Scope {
+  accountId: string;
+  region: string;
+}
+
+export interface StoredLogGroup {
+  logGroupName: string;
+  creationTime: number;
+  retentionInDays?: number;
+  tags?: Record<string, string>;
+  kmsKeyId?: string;
+  logGroupClass?: string;
+}
+
+export interface StoredLogStream {
+  logGroupName: string;
+  logStreamName: string;
+  creationTime: number;
+  firstEventTimestamp?: number;
+  lastEventTimestamp?: number;
+  lastIngestionTime?: number;
+  storedBytes: number;
+}
+
+export const groupId = (scope: Scope, group: string) => `${scope.accountId}/${scope.region}/${group}`;
+/** Streams sort under their group: `${groupId}\u0000${stream}`. */
+export const streamId = (scope: Scope, group: string, stream: string) => `${groupId(scope, group)}\u0000${stream}`;
+export const streamPrefix = (scope: Scope, group: string) => `${groupId(scope, group)}\u0000`;
+
+export const logGroupArn = (scope: Scope, group: string) => `arn:aws:logs:${scope.region}:${scope.accountId}:log-group:${group}`;
+
+export function ensureLogGroup(store: Store, scope: Scope, group: string, now: number): StoredLogGroup {
+  const doc = store.get<StoredLogGroup>(LOG_GROUP, groupId(scope, group));
+  if (doc) return doc.data;
+  const data: StoredLogGroup = { logGroupName: group, creationTime: now };
+  store.put(LOG_GROUP, groupId(scope, group), data);
+  return data;
+}
+
+export function ensureLogStream(store: Store, scope: Scope, group: string, stream: string, now: number): StoredLogStream {
+  const doc = store.get<StoredLogStream>(LOG_STREAM, streamId(scope, group, stream));
+  if (doc) return doc.data;
+  const data: StoredLogStream = { logGroupName: group, logStreamName: stream, creationTime: now, storedBytes: 0 };
+  store.put(LOG_STREAM, streamId(scope, group, stream), data);
+  return data;
+}
+
+export interface InputLogEvent {
+  timestamp: number;
+  message: string;
+}
+
+/** Appends events to an existing stream and updates its timestamps (call inside a transaction). */
+export function appendToStream(store: Store, scope: Scope, stream: StoredLogStream, events: InputLogEvent[], now: number): void {
+  if (events.length === 0) return;
+  store.appendLogEvents(
+    events.map((e) => ({ group: groupId(scope, stream.logGroupName), stream: stream.logStreamName, timestamp: e.timestamp, ingestionTime: now, message: e.message })),
+  );
+  const first = Math.min(...events.map((e) => e.timestamp));
+  const last = Math.max(...events.map((e) => e.timestamp));
+  const next: StoredLogStream = {
+    ...stream,
+    firstEventTimestamp: Math.min(stream.firstEventTimestamp ?? first, first),
+    lastEventTimestamp: Math.max(stream.lastEventTimestamp ?? last, last),
+    lastIngestionTime: now,
+    storedBytes: stream.storedBytes + events.reduce((n, e) => n + Buffer.byteLength(e.message), 0),
+  };
+  store.put(LOG_STREAM, streamId(scope, stream.logGroupName, stream.logStreamName), next);
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { StaleWriteError, type ChangeEvent } from '../../../src/store/store.js';
+
+describe('sqlite store', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('keeps documents across reopening the same file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
+    dirs.push(dir);
+    const a = openSqliteStore(join(dir, 'state.db'));
+    a.put('k', 'x/1', { n: 1 });
+    a.close();
+    const b = openSqliteStore(join(dir, 'state.db'));
+    expect(b.get('k', 'x/1')).toEqual({ kind: 'k', id: 'x/1', version: 1, data: { n: 1 } });
+    b.close();
+  });
+
+  it('lists by prefix in id order and deletes by prefix', () => {
+    const s = openSqliteStore(':memory:');
+    for (const id of ['a/2', 'a/1', 'b/1', 'a/10']) s.put('k', id, { id });
+    expect(s.list('k', 'a/').map((d) => d.id)).toEqual(['a/1', 'a/10', 'a/2']);
+    expect(s.deletePrefix('k', 'a/')).toBe(3);
+    expect(s.list('k').map((d) => d.id)).toEqual(['b/1']);
+  });
+
+  it('refuses a write based on a stale version', () => {
+    const s = openSqliteStore(':memory:');
+    expect(s.put('k', 'x', { v: 1 }, 0)).toBe(1);
+    expect(s.put('k', 'x', { v: 2 }, 1)).toBe(2);
+    expect(() => s.put('k', 'x', { v: 3 }, 1)).toThrow(StaleWriteError);
+    expect(() => s.put('k', 'y', {}, 1)).toThrow(StaleWriteError);
+    expect(s.get('k', 'x')?.data).toEqual({ v: 2 });
+  });
+
+  it('rolls back a failed transaction and announces only committed changes', () => {
+    const s = openSqliteStore(':memory:');
+    const seen: ChangeEvent[] = [];
+    s.onChange((e) => seen.push(e));
+    expect(() =>
+      s.transaction(() => {
+        s.put('k', 'x', { v: 1 });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(s.get('k', 'x')).toBeUndefined();
+    expect(seen).toEqual([]);
+    s.transaction(() => {
+      s.put('k', 'x', { v: 1 });
+      s.put('k', 'y', { v: 2 });
+      expect(seen).toEqual([]);
+    });
+    expect(seen.map((e) => e.id)).toEqual(['x', 'y']);
+  });
+
+  it('appends and queries log events by group, stream and time', () => {
+    const s = openSqliteStore(':memory:');
+    s.appendLogEvents([
+      { group: 'g', stream: 's1', timestamp: 10, ingestionTime: 11, message: 'a' },
+      { group: 'g', stream: 's2', timestamp: 5, ingestionTime: 11, message: 'b' },
+      { group: 'h', stream: 's1', timestamp: 1, ingestionTime: 11, message: 'c' },
+    ]);
+    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => e.message)).toEqual(['b', 'a']);
+    expect(s.queryLogEvents({ group: 'g', streams: ['s1'], limit: 10 }).map((e) => e.message)).toEqual(['a']);
+    expect(s.queryLogEvents({ group: 'g', startTime: 6, limit: 10 }).map((e) => e.message)).toEqual(['a']);
+  });
+});
