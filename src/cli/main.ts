@@ -1,15 +1,21 @@
 // The `kanaria` command. Each sub-command is one module; this file only picks it.
+import { demo } from './demo.js';
 import { start } from './start.js';
+import { traffic } from './traffic.js';
 
 const USAGE = `usage: kanaria <command> [options]
 
 commands:
   start     serve the AWS APIs and stage invocations on one port (default 127.0.0.1:4566)
+  demo      deploy a 90/10 canary between two functions, send traffic, promote it
+  traffic   call a stage N times and report the base/canary split
 
 run \`kanaria <command> --help\` for a command's options`;
 
 export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   start,
+  demo,
+  traffic,
 };
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,6 @@
+import json
+
+
+def lambda_handler(event, context):
+    print("canary example: version 2 answered")
+    return {"statusCode": 200, "body": json.dumps("Hi, This is ver 2 Lambda!")}
