@@ -26,6 +26,16 @@ export interface StoredRestApi extends RestApi {
   _scope: ApiScope;
 }
 
+/**
+ * A resource with its methods embedded (`resourceMethods`: each Method with its
+ * `methodIntegration`, `integrationResponses` and `methodResponses`), as GetResource?embed=methods
+ * answers. The control plane keeps one document per resource.
+ */
+export interface StoredResource extends Resource {
+  _restApiId: string;
+  _scope: ApiScope;
+}
+
 export interface StoredStage extends Stage {
   _restApiId: string;
   _scope: ApiScope;
