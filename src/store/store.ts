@@ -29,8 +29,17 @@ export interface LogEventQuery {
   afterSeq?: number;
   /** Rows before this sequence number, newest first (backwards paging). */
   beforeSeq?: number;
+  /** Rows after this position in (timestamp, seq) order: paging that follows the ORDER BY. */
+  after?: LogEventPosition;
+  /** Rows before this position in (timestamp, seq) order. */
+  before?: LogEventPosition;
   limit: number;
   descending?: boolean;
+}
+
+export interface LogEventPosition {
+  timestamp: number;
+  seq: number;
 }
 
 export interface StoredLogEvent extends LogEventRow {

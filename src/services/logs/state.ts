@@ -18,6 +18,7 @@ export interface StoredLogGroup {
   tags?: Record<string, string>;
   kmsKeyId?: string;
   logGroupClass?: string;
+  deletionProtectionEnabled?: boolean;
 }
 
 export interface StoredLogStream {
@@ -28,6 +29,8 @@ export interface StoredLogStream {
   lastEventTimestamp?: number;
   lastIngestionTime?: number;
   storedBytes: number;
+  /** How many batches were appended: the stream's upload sequence token. */
+  uploadSequence?: number;
 }
 
 export const groupId = (scope: Scope, group: string) => `${scope.accountId}/${scope.region}/${group}`;
@@ -35,7 +38,24 @@ export const groupId = (scope: Scope, group: string) => `${scope.accountId}/${sc
 export const streamId = (scope: Scope, group: string, stream: string) => `${groupId(scope, group)}\u0000${stream}`;
 export const streamPrefix = (scope: Scope, group: string) => `${groupId(scope, group)}\u0000`;
 
+/** Log groups of one account and region sort under this prefix. */
+export const groupPrefix = (scope: Scope) => `${scope.accountId}/${scope.region}/`;
+
 export const logGroupArn = (scope: Scope, group: string) => `arn:aws:logs:${scope.region}:${scope.accountId}:log-group:${group}`;
+export const logStreamArn = (scope: Scope, group: string, stream: string) => `${logGroupArn(scope, group)}:log-stream:${stream}`;
+
+/** Removes a log group, its streams and their events (call inside a transaction). */
+export function deleteLogGroupState(store: Store, scope: Scope, group: string): void {
+  store.delete(LOG_GROUP, groupId(scope, group));
+  store.deletePrefix(LOG_STREAM, streamPrefix(scope, group));
+  store.deleteLogEvents(groupId(scope, group));
+}
+
+/** Removes a log stream and its events (call inside a transaction). */
+export function deleteLogStreamState(store: Store, scope: Scope, group: string, stream: string): void {
+  store.delete(LOG_STREAM, streamId(scope, group, stream));
+  store.deleteLogEvents(groupId(scope, group), stream);
+}
 
 export function ensureLogGroup(store: Store, scope: Scope, group: string, now: number): StoredLogGroup {
   const doc = store.get<StoredLogGroup>(LOG_GROUP, groupId(scope, group));
@@ -72,6 +92,7 @@ export function appendToStream(store: Store, scope: Scope, stream: StoredLogStre
     lastEventTimestamp: Math.max(stream.lastEventTimestamp ?? last, last),
     lastIngestionTime: now,
     storedBytes: stream.storedBytes + events.reduce((n, e) => n + Buffer.byteLength(e.message), 0),
+    uploadSequence: (stream.uploadSequence ?? 0) + 1,
   };
   store.put(LOG_STREAM, streamId(scope, stream.logGroupName, stream.logStreamName), next);
 }

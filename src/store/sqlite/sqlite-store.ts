@@ -126,6 +126,8 @@ export function openSqliteStore(file: string | ':memory:'): Store {
       if (query.endTime !== undefined) (where.push('timestamp < @endTime'), (params.endTime = query.endTime));
       if (query.afterSeq !== undefined) (where.push('seq > @afterSeq'), (params.afterSeq = query.afterSeq));
       if (query.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = query.beforeSeq));
+      if (query.after) (where.push('(timestamp > @afterTs OR (timestamp = @afterTs AND seq > @afterPos))'), (params.afterTs = query.after.timestamp), (params.afterPos = query.after.seq));
+      if (query.before) (where.push('(timestamp < @beforeTs OR (timestamp = @beforeTs AND seq < @beforePos))'), (params.beforeTs = query.before.timestamp), (params.beforePos = query.before.seq));
       const order = query.descending ? 'DESC' : 'ASC';
       const sql = `SELECT seq, grp AS "group", stream, timestamp, ingestion_time AS ingestionTime, message FROM log_events WHERE ${where.join(' AND ')} ORDER BY timestamp ${order}, seq ${order} LIMIT @limit`;
       return db.prepare(sql).all(params) as StoredLogEvent[];
