@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, type Services } from './aws/dispatch.js';
+import { createGateway } from './gateway/index.js';
 import { parseConfig, type Config, type ConfigInput } from './config.js';
 import { listen, type FrontDoor } from './listener.js';
 import { createLogger, type Logger } from './log.js';
@@ -13,6 +14,7 @@ import { createLambda } from './services/lambda/index.js';
 import { createLogsService } from './services/logs/index.js';
 import { createStsService } from './services/sts/index.js';
 import { createLogSink } from './telemetry/log-sink.js';
+import { createMetrics } from './telemetry/metrics.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 
@@ -43,13 +45,15 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
     sts: createStsService(),
     logs: createLogsService({ store, sink: logSink }),
   };
-  const doors: FrontDoor[] = [];
+  const gateway = createGateway({ store, invoker: lambda.invoker, logSink, metrics: createMetrics(), options: config, log });
+  const doors: FrontDoor[] = [...gateway.doors];
   const dispatch = createDispatcher(services, { accountId: config.accountId, defaultRegion: config.region, log: log.error });
 
   let listener;
   try {
     listener = await listen(doors, dispatch, config.host, config.port, (err) => log.error(`request failed: ${(err as Error)?.stack ?? err}`));
   } catch (err) {
+    gateway.dispose();
     await lambda.dispose();
     logSink.dispose();
     store.close();
@@ -68,6 +72,7 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
       if (disposed) return;
       disposed = true;
       await listener.close();
+      gateway.dispose();
       await lambda.dispose();
       logSink.dispose();
       store.close();

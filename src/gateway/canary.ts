@@ -1,0 +1,48 @@
+// The canary choice: one uniform draw per request against the stage's `percentTraffic`, from an
+// injected random source (Math.random, or a seeded generator with `kanaria start --seed N`). It
+// does not know routes, stages or stage variables (see stage-variables.ts).
+
+/** A uniform draw in [0, 1). */
+export type RandomSource = () => number;
+
+/**
+ * True when the request goes to the canary. 0 (or less, or no canary) never does and 100 always
+ * does, without a draw; in between exactly one draw decides (`draw * 100 < percent`).
+ * Source: CANARY-DOC ("traffic is split at random per request") and the recorded 0/100 cases in
+ * localstack tests/aws/services/apigateway/test_apigateway_canary.snapshot.json.
+ */
+export function isCanaryRequest(percentTraffic: number | undefined, random: RandomSource): boolean {
+  if (percentTraffic === undefined || !(percentTraffic > 0)) return false;
+  if (percentTraffic >= 100) return true;
+  return random() * 100 < percentTraffic;
+}
+
+/**
+ * A seeded generator: the same seed gives the same sequence on every run and every machine.
+ * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 128-bit state), its state filled
+ * from the seed by splitmix32; 2^-32 resolution is far finer than any `percentTraffic`.
+ */
+export function seededRandom(seed: number): RandomSource {
+  let s = seed >>> 0;
+  const splitmix32 = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = splitmix32();
+  let b = splitmix32();
+  let c = splitmix32();
+  let d = splitmix32();
+  return () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) >>> 0;
+    return t / 4294967296;
+  };
+}
+

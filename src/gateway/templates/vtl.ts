@@ -1,0 +1,140 @@
+// Mapping templates (Velocity, through velocityjs): parsed once when a deployment is compiled,
+// rendered per request with `$input`, `$context`, `$stageVariables` and `$util`. A template may
+// set `$context.requestOverride` / `$context.responseOverride` (status, headers). Rendering never
+// throws anything but TemplateError.
+import { Compile, parse } from 'velocityjs';
+import { evaluateJsonPath } from './json-path.js';
+import { UTIL } from './util.js';
+
+export class TemplateError extends Error {}
+
+export interface CompiledTemplate {
+  readonly source: string;
+  render(variables: TemplateVariables): string;
+}
+
+export interface InputParams {
+  path: Record<string, string>;
+  querystring: Record<string, string>;
+  header: Record<string, string>;
+}
+
+export interface TemplateOverrides {
+  header: Record<string, string>;
+  status: number | string | undefined;
+  querystring: Record<string, string>;
+  path: Record<string, string>;
+}
+
+export interface TemplateVariables {
+  /** The payload the template transforms (request body, or the endpoint's response body). */
+  body: string;
+  params: InputParams;
+  /** `$context` (a fresh object per render; the template may write its overrides into it). */
+  context: Record<string, unknown>;
+  stageVariables: Readonly<Record<string, string>> | null;
+}
+
+/** Parses a template; a syntax error is a TemplateError now, not at request time. */
+export function compileTemplate(source: string): CompiledTemplate {
+  let ast: ReturnType<typeof parse>;
+  try {
+    ast = parse(source);
+  } catch (err) {
+    throw new TemplateError(`Invalid mapping template: ${(err as Error).message}`);
+  }
+  return {
+    source,
+    render(variables) {
+      try {
+        return new Compile(ast, { escape: false }).render(templateContext(variables));
+      } catch (err) {
+        throw new TemplateError((err as Error).message);
+      }
+    },
+  };
+}
+
+/** A template that failed to parse: the method still deploys (as on AWS), and answers 500 when used. */
+export function brokenTemplate(source: string, error: TemplateError): CompiledTemplate {
+  return {
+    source,
+    render() {
+      throw error;
+    },
+  };
+}
+
+function parsedBody(body: string): unknown {
+  if (body.trim() === '') return {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new TemplateError('Unable to parse the body as JSON');
+  }
+}
+
+/** Missing stage variables render as '' (AWS-recorded, canary snapshot `nonExistingDefault: ""`). */
+function stageVariablesView(variables: Readonly<Record<string, string>> | null): Record<string, string> {
+  return new Proxy({ ...variables }, { get: (target, key) => (typeof key === 'string' ? (target[key] ?? '') : undefined) });
+}
+
+function templateContext(v: TemplateVariables): Record<string, unknown> {
+  let json: unknown;
+  let parsed = false;
+  const root = () => {
+    if (!parsed) {
+      json = parsedBody(v.body);
+      parsed = true;
+    }
+    return json;
+  };
+  const input = {
+    body: v.body,
+    path: (path: string) => evaluateJsonPath(root(), path),
+    json: (path: string) => JSON.stringify(evaluateJsonPath(root(), path ?? '$') ?? null),
+    params: (name?: string) => {
+      if (name === undefined) return v.params;
+      return v.params.path[name] ?? v.params.querystring[name] ?? v.params.header[name] ?? headerIgnoringCase(v.params.header, name) ?? '';
+    },
+  };
+  return { input, context: v.context, stageVariables: stageVariablesView(v.stageVariables), util: { ...UTIL } };
+}
+
+function headerIgnoringCase(headers: Record<string, string>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
+  return undefined;
+}
+
+/** The override slots `$context.requestOverride` / `$context.responseOverride` start empty. */
+export function emptyOverrides(): TemplateOverrides {
+  return { header: {}, status: undefined, querystring: {}, path: {} };
+}
+
+const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].trim().toLowerCase();
+
+/**
+ * The request template for the request's Content-Type (`application/json` when it has none), or
+ * undefined: then `passthroughBehavior` decides (steps/integration-request.ts).
+ */
+export function requestTemplateFor<T>(templates: ReadonlyMap<string, T>, contentType: string | undefined): { mediaType: string; template: T } | undefined {
+  const wanted = mediaType(contentType) || 'application/json';
+  const template = templates.get(wanted);
+  return template === undefined ? undefined : { mediaType: wanted, template };
+}
+
+/**
+ * The response template for the request's Accept header (its last media type), else
+ * `application/json`, else the first one configured (request-response-data-mappings).
+ */
+export function responseTemplateFor<T>(templates: ReadonlyMap<string, T>, accept: string | undefined): { mediaType: string; template: T } | undefined {
+  if (templates.size === 0) return undefined;
+  const accepted = (accept ?? '').split(',').map(mediaType).filter(Boolean);
+  for (const wanted of [accepted[accepted.length - 1], 'application/json']) {
+    const template = wanted ? templates.get(wanted) : undefined;
+    if (template !== undefined) return { mediaType: wanted!, template };
+  }
+  const [first] = templates;
+  return { mediaType: first[0], template: first[1] };
+}

@@ -1,0 +1,210 @@
+// Stage metrics per variant (base / canary), named after AWS/ApiGateway's: Count, 4XXError,
+// 5XXError, Latency, IntegrationLatency (api-gateway-metrics-and-dimensions). Recording is O(1)
+// and allocation-free (fixed log-scale histograms); readers get JSON snapshots or Prometheus text.
+// A per-variant dimension is Kanaria's own design: AWS documents none for canary metrics.
+
+export type MetricVariant = 'base' | 'canary';
+
+export interface SeriesLabels {
+  accountId: string;
+  region: string;
+  apiId: string;
+  apiName: string;
+  stage: string;
+  variant: MetricVariant;
+}
+
+/** Geometric buckets from 10 µs to ~2 h, each 4 % wider than the last: percentiles within ±2 %. */
+const MIN_MS = 0.01;
+const RATIO = 1.04;
+const LOG_RATIO = Math.log(RATIO);
+const BUCKETS = Math.ceil(Math.log(7_200_000 / MIN_MS) / LOG_RATIO) + 1;
+
+export class Histogram {
+  readonly counts = new Float64Array(BUCKETS);
+  count = 0;
+  sum = 0;
+  max = 0;
+
+  record(ms: number): void {
+    const v = ms > 0 ? ms : 0;
+    const i = v <= MIN_MS ? 0 : Math.min(BUCKETS - 1, Math.ceil(Math.log(v / MIN_MS) / LOG_RATIO));
+    this.counts[i]++;
+    this.count++;
+    this.sum += v;
+    if (v > this.max) this.max = v;
+  }
+
+  merge(other: Histogram): void {
+    for (let i = 0; i < BUCKETS; i++) this.counts[i] += other.counts[i];
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.max > this.max) this.max = other.max;
+  }
+
+  /** The value under which a share `q` (0..1) of the observations fall (bucket upper bound, capped at max). */
+  percentile(q: number): number {
+    if (this.count === 0) return 0;
+    const rank = Math.max(1, Math.ceil(q * this.count));
+    let seen = 0;
+    for (let i = 0; i < BUCKETS; i++) {
+      seen += this.counts[i];
+      if (seen >= rank) return Math.min(this.max, i === 0 ? MIN_MS : MIN_MS * RATIO ** i);
+    }
+    return this.max;
+  }
+}
+
+export class Series {
+  readonly labels: SeriesLabels;
+  count = 0;
+  errors4xx = 0;
+  errors5xx = 0;
+  readonly latency = new Histogram();
+  readonly integrationLatency = new Histogram();
+
+  constructor(labels: SeriesLabels) {
+    this.labels = labels;
+  }
+
+  /** One answered request. `integrationLatencyMs` < 0 means no integration was reached (not recorded). */
+  record(status: number, latencyMs: number, integrationLatencyMs: number): void {
+    this.count++;
+    if (status >= 400 && status < 500) this.errors4xx++;
+    else if (status >= 500) this.errors5xx++;
+    this.latency.record(latencyMs);
+    if (integrationLatencyMs >= 0) this.integrationLatency.record(integrationLatencyMs);
+  }
+
+  merge(other: Series): void {
+    this.count += other.count;
+    this.errors4xx += other.errors4xx;
+    this.errors5xx += other.errors5xx;
+    this.latency.merge(other.latency);
+    this.integrationLatency.merge(other.integrationLatency);
+  }
+}
+
+export interface LatencySummary {
+  avg: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+export interface VariantMetrics {
+  Count: number;
+  '4XXError': number;
+  '5XXError': number;
+  Latency: LatencySummary;
+  IntegrationLatency: LatencySummary;
+}
+
+export interface StageMetrics {
+  accountId: string;
+  region: string;
+  apiId: string;
+  apiName: string;
+  stage: string;
+  variants: Partial<Record<MetricVariant, VariantMetrics>>;
+  /** Both variants together. */
+  total: VariantMetrics;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function summary(h: Histogram): LatencySummary {
+  return {
+    avg: h.count ? round(h.sum / h.count) : 0,
+    p50: round(h.percentile(0.5)),
+    p90: round(h.percentile(0.9)),
+    p99: round(h.percentile(0.99)),
+    max: round(h.max),
+    count: h.count,
+  };
+}
+
+function variantMetrics(s: Series): VariantMetrics {
+  return { Count: s.count, '4XXError': s.errors4xx, '5XXError': s.errors5xx, Latency: summary(s.latency), IntegrationLatency: summary(s.integrationLatency) };
+}
+
+export interface Metrics {
+  /** The series of one stage variant, created on first use; keep the handle, record on it. */
+  series(labels: SeriesLabels): Series;
+  snapshot(): StageMetrics[];
+  /** Prometheus text exposition format (version 0.0.4). */
+  prometheus(): string;
+}
+
+export function createMetrics(): Metrics {
+  const all = new Map<string, Series>();
+  const stageKey = (l: SeriesLabels) => `${l.accountId}/${l.region}/${l.apiId}/${l.stage}`;
+
+  function snapshot(): StageMetrics[] {
+    const stages = new Map<string, StageMetrics & { merged: Series }>();
+    for (const s of all.values()) {
+      const key = stageKey(s.labels);
+      let stage = stages.get(key);
+      if (!stage) {
+        const { accountId, region, apiId, apiName, stage: name } = s.labels;
+        const merged = new Series({ ...s.labels });
+        stage = { accountId, region, apiId, apiName, stage: name, variants: {}, total: variantMetrics(merged), merged };
+        stages.set(key, stage);
+      }
+      stage.variants[s.labels.variant] = variantMetrics(s);
+      stage.merged.merge(s);
+    }
+    return [...stages.values()].map(({ merged, ...stage }) => ({ ...stage, total: variantMetrics(merged) }));
+  }
+
+  return {
+    series(labels) {
+      const key = `${stageKey(labels)}/${labels.variant}`;
+      let s = all.get(key);
+      if (!s) all.set(key, (s = new Series(labels)));
+      else if (s.labels.apiName !== labels.apiName) (s.labels as SeriesLabels).apiName = labels.apiName;
+      return s;
+    },
+    snapshot,
+    prometheus: () => prometheusText([...all.values()]),
+  };
+}
+
+const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+function labelText(l: SeriesLabels, extra = ''): string {
+  const pairs = [
+    `account_id="${escapeLabel(l.accountId)}"`,
+    `region="${escapeLabel(l.region)}"`,
+    `api_id="${escapeLabel(l.apiId)}"`,
+    `api_name="${escapeLabel(l.apiName)}"`,
+    `stage="${escapeLabel(l.stage)}"`,
+    `variant="${l.variant}"`,
+  ];
+  if (extra) pairs.push(extra);
+  return `{${pairs.join(',')}}`;
+}
+
+function prometheusText(series: Series[]): string {
+  const lines: string[] = [];
+  const counter = (name: string, help: string, value: (s: Series) => number) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
+    for (const s of series) lines.push(`${name}${labelText(s.labels)} ${value(s)}`);
+  };
+  const summaryOf = (name: string, help: string, hist: (s: Series) => Histogram) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} summary`);
+    for (const s of series) {
+      const h = hist(s);
+      for (const q of [0.5, 0.9, 0.99]) lines.push(`${name}${labelText(s.labels, `quantile="${q}"`)} ${round(h.percentile(q))}`);
+      lines.push(`${name}_sum${labelText(s.labels)} ${round(h.sum)}`, `${name}_count${labelText(s.labels)} ${h.count}`);
+    }
+  };
+  counter('kanaria_apigateway_requests_total', 'Requests answered by a stage variant (AWS/ApiGateway Count).', (s) => s.count);
+  counter('kanaria_apigateway_4xx_errors_total', 'Answers with a 4XX status (AWS/ApiGateway 4XXError).', (s) => s.errors4xx);
+  counter('kanaria_apigateway_5xx_errors_total', 'Answers with a 5XX status (AWS/ApiGateway 5XXError).', (s) => s.errors5xx);
+  summaryOf('kanaria_apigateway_latency_milliseconds', 'Time from request to answer (AWS/ApiGateway Latency).', (s) => s.latency);
+  summaryOf('kanaria_apigateway_integration_latency_milliseconds', 'Time spent in the integration (AWS/ApiGateway IntegrationLatency).', (s) => s.integrationLatency);
+  return `${lines.join('\n')}\n`;
+}
