@@ -1,4 +1,7 @@
-// Shared pieces of the CloudWatch Logs integration tests: reading an SDK error as AWS answered it.
+// Shared pieces of the CloudWatch Logs integration tests: an SDK error as AWS answered it (the
+// IAM tests' reader, without the query protocol's separate wire code).
+import { failure as awsFailure } from '../iam/helpers.js';
+
 export interface Failure {
   name: string;
   status: number | undefined;
@@ -7,11 +10,6 @@ export interface Failure {
 
 /** Awaits a call that must fail and returns its AWS error fields; a success fails the test. */
 export async function failure(call: Promise<unknown>): Promise<Failure> {
-  try {
-    await call;
-  } catch (err) {
-    const e = err as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error('the call succeeded, but an error was expected');
+  const { name, status, message } = await awsFailure(call);
+  return { name, status, message };
 }

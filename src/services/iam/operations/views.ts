@@ -28,36 +28,29 @@ export function roleView(role: StoredRole, view: RoleView): Role {
   return out;
 }
 
-/** A customer managed policy; GetPolicy adds Description and Tags (empty list included). */
+interface PolicyFacts {
+  PolicyName: string;
+  PolicyId: string;
+  Arn: string;
+  Path: string;
+  DefaultVersionId: string;
+  Description?: string;
+  CreateDate: string;
+  UpdateDate: string;
+}
+
+/** A managed policy as GetPolicy (detailed: with Description) and ListPolicies show it. */
+function policyView(p: PolicyFacts, attachmentCount: number, detailed: boolean): Policy {
+  const { PolicyName, PolicyId, Arn, Path, DefaultVersionId, CreateDate, UpdateDate } = p;
+  const Description = detailed ? p.Description : undefined;
+  return { PolicyName, PolicyId, Arn, Path, DefaultVersionId, AttachmentCount: attachmentCount, PermissionsBoundaryUsageCount: 0, IsAttachable: true, Description, CreateDate, UpdateDate };
+}
+
+/** A customer managed policy; GetPolicy adds Description and Tags (an empty list included). */
 export function customerPolicyView(policy: StoredPolicy, attachmentCount: number, detailed: boolean): Policy {
-  return {
-    PolicyName: policy.PolicyName,
-    PolicyId: policy.PolicyId,
-    Arn: policy.Arn,
-    Path: policy.Path,
-    DefaultVersionId: policy.DefaultVersionId,
-    AttachmentCount: attachmentCount,
-    PermissionsBoundaryUsageCount: 0,
-    IsAttachable: true,
-    Description: detailed ? policy.Description : undefined,
-    CreateDate: policy.CreateDate,
-    UpdateDate: policy.UpdateDate,
-    Tags: detailed ? policy.Tags : policy.Tags.length > 0 ? policy.Tags : undefined,
-  };
+  return { ...policyView(policy, attachmentCount, detailed), Tags: detailed ? policy.Tags : policy.Tags.length > 0 ? policy.Tags : undefined };
 }
 
 export function awsPolicyView(policy: AwsManagedPolicy, attachmentCount: number, detailed: boolean): Policy {
-  return {
-    PolicyName: policy.PolicyName,
-    PolicyId: policy.PolicyId,
-    Arn: awsManagedPolicyArn(policy),
-    Path: policy.Path,
-    DefaultVersionId: policy.DefaultVersionId,
-    AttachmentCount: attachmentCount,
-    PermissionsBoundaryUsageCount: 0,
-    IsAttachable: true,
-    Description: detailed ? policy.Description : undefined,
-    CreateDate: policy.CreateDate,
-    UpdateDate: policy.UpdateDate,
-  };
+  return policyView({ ...policy, Arn: awsManagedPolicyArn(policy) }, attachmentCount, detailed);
 }

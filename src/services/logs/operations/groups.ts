@@ -48,7 +48,7 @@ function groupView(ctx: LogsContext, group: StoredLogGroup): LogGroup {
     arn: `${arn}:*`,
     storedBytes: streams.reduce((n, s) => n + s.data.storedBytes, 0),
     kmsKeyId: group.kmsKeyId,
-    logGroupClass: group.logGroupClass ?? 'STANDARD',
+    logGroupClass: (group.logGroupClass ?? 'STANDARD') as LogGroup['logGroupClass'],
     logGroupArn: arn,
     deletionProtectionEnabled: group.deletionProtectionEnabled ?? false,
   };
