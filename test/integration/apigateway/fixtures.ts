@@ -37,11 +37,14 @@ export async function raw(k: KanariaFixture, method: string, path: string, body?
   return { status: res.status, errorType: res.headers.get('x-amzn-errortype'), body: text ? JSON.parse(text) : undefined, text };
 }
 
-/** Awaits an SDK call that must fail with this AWS error type, HTTP status and message. */
-export async function expectAwsError(call: Promise<unknown>, expected: { name: string; status: number; message: string | RegExp }): Promise<void> {
+/** Awaits an SDK call (or starts it, given a thunk) that must fail with this AWS error type, HTTP status and message. */
+export async function expectAwsError(
+  call: Promise<unknown> | (() => Promise<unknown>),
+  expected: { name: string; status: number; message: string | RegExp },
+): Promise<void> {
   let error: any;
   try {
-    await call;
+    await (typeof call === 'function' ? call() : call);
   } catch (err) {
     error = err;
   }

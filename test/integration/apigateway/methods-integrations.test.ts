@@ -70,18 +70,18 @@ describe('methods and method responses', () => {
     const apigw = client(k);
     const ids = await apiWithMethod(apigw);
     const before = body(await apigw.send(new GetMethodCommand(ids)));
-    const refusals: [Promise<unknown>, string, number, string][] = [
-      [apigw.send(new PutMethodCommand({ ...ids, authorizationType: 'NONE' })), 'ConflictException', 409, 'Method already exists for this resource'],
-      [apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'WRONG', authorizationType: 'NONE' })), 'BadRequestException', 400, 'Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY'],
-      [apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'CUSTOM' })), 'BadRequestException', 400, 'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.'],
-      [apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'NONE', requestModels: { 'application/json': 'petModel' } })), 'BadRequestException', 400, 'Invalid model identifier specified: petModel'],
-      [apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'NONE', requestValidatorId: 'x' })), 'BadRequestException', 400, 'Invalid Request Validator identifier specified'],
-      [apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'NONE', requestParameters: { 'method.request.header.a': true, 'method.request.querystring.a': false } })), 'BadRequestException', 400, 'Parameter names must be unique across querystring, header and path'],
-      [apigw.send(new PutMethodCommand({ ...ids, resourceId: 'nope', httpMethod: 'POST', authorizationType: 'NONE' })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
-      [apigw.send(new PutMethodCommand({ ...ids, restApiId: 'nope', httpMethod: 'POST', authorizationType: 'NONE' })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
-      [apigw.send(new UpdateMethodCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/operationName', value: 'x' }, { op: 'add', path: '/apiKeyRequired', value: 'true' }] })), 'BadRequestException', 400, 'Invalid patch operation specified. Must be one of: [replace]'],
-      [apigw.send(new UpdateMethodCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/httpMethod', value: 'POST' }] })), 'BadRequestException', 400, 'Invalid patch path /httpMethod'],
-      [apigw.send(new UpdateMethodCommand({ ...ids, httpMethod: 'POST', patchOperations: [] })), 'NotFoundException', 404, 'Invalid Method identifier specified'],
+    const refusals: [() => Promise<unknown>, string, number, string][] = [
+      [() => apigw.send(new PutMethodCommand({ ...ids, authorizationType: 'NONE' })), 'ConflictException', 409, 'Method already exists for this resource'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'WRONG', authorizationType: 'NONE' })), 'BadRequestException', 400, 'Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'CUSTOM' })), 'BadRequestException', 400, 'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'NONE', requestModels: { 'application/json': 'petModel' } })), 'BadRequestException', 400, 'Invalid model identifier specified: petModel'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'NONE', requestValidatorId: 'x' })), 'BadRequestException', 400, 'Invalid Request Validator identifier specified'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, httpMethod: 'POST', authorizationType: 'NONE', requestParameters: { 'method.request.header.a': true, 'method.request.querystring.a': false } })), 'BadRequestException', 400, 'Parameter names must be unique across querystring, header and path'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, resourceId: 'nope', httpMethod: 'POST', authorizationType: 'NONE' })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
+      [() => apigw.send(new PutMethodCommand({ ...ids, restApiId: 'nope', httpMethod: 'POST', authorizationType: 'NONE' })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
+      [() => apigw.send(new UpdateMethodCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/operationName', value: 'x' }, { op: 'add', path: '/apiKeyRequired', value: 'true' }] })), 'BadRequestException', 400, 'Invalid patch operation specified. Must be one of: [replace]'],
+      [() => apigw.send(new UpdateMethodCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/httpMethod', value: 'POST' }] })), 'BadRequestException', 400, 'Invalid patch path /httpMethod'],
+      [() => apigw.send(new UpdateMethodCommand({ ...ids, httpMethod: 'POST', patchOperations: [] })), 'NotFoundException', 404, 'Invalid Method identifier specified'],
     ];
     for (const [call, name, status, message] of refusals) await expectAwsError(call, { name, status, message });
     expect(body(await apigw.send(new GetMethodCommand(ids)))).toEqual(before);
@@ -175,17 +175,17 @@ describe('integrations and integration responses', () => {
     await apigw.send(new PutIntegrationCommand({ ...ids, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: LAMBDA_URI('ok') }));
     const before = body(await apigw.send(new GetIntegrationCommand(ids)));
     const proxy = (uri: string) => apigw.send(new PutIntegrationCommand({ ...ids, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri }));
-    const refusals: [Promise<unknown>, string, number, string][] = [
-      [proxy('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${stageVariables.lambda_function_name}/invocations'), 'BadRequestException', 400, 'Invalid lambda function'],
-      [proxy('arn:aws:lambda:us-east-1:000000000000:function:f'), 'BadRequestException', 400, 'AWS ARN for integration must contain path or action'],
-      [proxy('bad-arn:lambda:path/2015-03-31/functions/x/invocations'), 'BadRequestException', 400, 'Invalid ARN specified in the request'],
-      [proxy('arn:aws:apigateway:us-east-1:firehose:path/2015-03-31/functions/x/invocations'), 'BadRequestException', 400, "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations."],
-      [apigw.send(new PutIntegrationCommand({ ...ids, type: 'AWS_PROXY', uri: LAMBDA_URI('f') })), 'BadRequestException', 400, 'Enumeration value for HttpMethod must be non-empty'],
-      [apigw.send(new PutIntegrationCommand({ ...ids, type: 'HTTP', integrationHttpMethod: 'GET', uri: 'not-a-url' })), 'BadRequestException', 400, 'Invalid HTTP endpoint specified for URI'],
-      [apigw.send(new PutIntegrationCommand({ ...ids, type: 'MOCK', timeoutInMillis: 29001 })), 'BadRequestException', 400, 'Timeout should be between 50 ms and 29000 ms'],
-      [apigw.send(new PutIntegrationCommand({ ...ids, httpMethod: 'POST', type: 'MOCK' })), 'NotFoundException', 404, 'Invalid Method identifier specified'],
-      [apigw.send(new UpdateIntegrationCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/uri', value: 'nope' }] })), 'BadRequestException', 400, 'Invalid ARN specified in the request'],
-      [apigw.send(new UpdateIntegrationCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/type', value: 'MOCK' }] })), 'BadRequestException', 400, 'Invalid patch path /type'],
+    const refusals: [() => Promise<unknown>, string, number, string][] = [
+      [() => proxy('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${stageVariables.lambda_function_name}/invocations'), 'BadRequestException', 400, 'Invalid lambda function'],
+      [() => proxy('arn:aws:lambda:us-east-1:000000000000:function:f'), 'BadRequestException', 400, 'AWS ARN for integration must contain path or action'],
+      [() => proxy('bad-arn:lambda:path/2015-03-31/functions/x/invocations'), 'BadRequestException', 400, 'Invalid ARN specified in the request'],
+      [() => proxy('arn:aws:apigateway:us-east-1:firehose:path/2015-03-31/functions/x/invocations'), 'BadRequestException', 400, "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations."],
+      [() => apigw.send(new PutIntegrationCommand({ ...ids, type: 'AWS_PROXY', uri: LAMBDA_URI('f') })), 'BadRequestException', 400, 'Enumeration value for HttpMethod must be non-empty'],
+      [() => apigw.send(new PutIntegrationCommand({ ...ids, type: 'HTTP', integrationHttpMethod: 'GET', uri: 'not-a-url' })), 'BadRequestException', 400, 'Invalid HTTP endpoint specified for URI'],
+      [() => apigw.send(new PutIntegrationCommand({ ...ids, type: 'MOCK', timeoutInMillis: 29001 })), 'BadRequestException', 400, 'Timeout should be between 50 ms and 29000 ms'],
+      [() => apigw.send(new PutIntegrationCommand({ ...ids, httpMethod: 'POST', type: 'MOCK' })), 'NotFoundException', 404, 'Invalid Method identifier specified'],
+      [() => apigw.send(new UpdateIntegrationCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/uri', value: 'nope' }] })), 'BadRequestException', 400, 'Invalid ARN specified in the request'],
+      [() => apigw.send(new UpdateIntegrationCommand({ ...ids, patchOperations: [{ op: 'replace', path: '/type', value: 'MOCK' }] })), 'BadRequestException', 400, 'Invalid patch path /type'],
     ];
     for (const [call, name, status, message] of refusals) await expectAwsError(call, { name, status, message });
     expect(body(await apigw.send(new GetIntegrationCommand(ids)))).toEqual(before);

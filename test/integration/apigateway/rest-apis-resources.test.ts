@@ -83,10 +83,10 @@ describe('REST APIs', () => {
   it('answers a missing API with the account in the message', async () => {
     const apigw = client(k);
     for (const call of [
-      apigw.send(new GetRestApiCommand({ restApiId: 'nope000000' })),
-      apigw.send(new DeleteRestApiCommand({ restApiId: 'nope000000' })),
-      apigw.send(new UpdateRestApiCommand({ restApiId: 'nope000000', patchOperations: [{ op: 'replace', path: '/name', value: 'x' }] })),
-      apigw.send(new GetResourcesCommand({ restApiId: 'nope000000' })),
+      () => apigw.send(new GetRestApiCommand({ restApiId: 'nope000000' })),
+      () => apigw.send(new DeleteRestApiCommand({ restApiId: 'nope000000' })),
+      () => apigw.send(new UpdateRestApiCommand({ restApiId: 'nope000000', patchOperations: [{ op: 'replace', path: '/name', value: 'x' }] })),
+      () => apigw.send(new GetResourcesCommand({ restApiId: 'nope000000' })),
     ]) {
       await expectAwsError(call, { name: 'NotFoundException', status: 404, message: 'Invalid API identifier specified 111111111111:nope000000' });
     }
@@ -228,18 +228,18 @@ describe('resources', () => {
     const pets = await apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootId, pathPart: 'pets' }));
     const child = await apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: pets.id, pathPart: 'child' }));
     const before = (await apigw.send(new GetResourcesCommand({ restApiId: apiId }))).items;
-    const refusals: [Promise<unknown>, string, number, string][] = [
-      [apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootId, pathPart: 'pets' })), 'ConflictException', 409, 'Another resource with the same parent already has this name: pets'],
-      [apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootId, pathPart: '{dynamic}' })), 'BadRequestException', 400, 'A sibling ({proxy+}) of this resource already has a variable path part -- only one is allowed'],
-      [apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: proxy.id, pathPart: 'child' })), 'BadRequestException', 400, 'Cannot create a child of a resource with a greedy path variable: {proxy+}'],
-      [apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: 'nope', pathPart: 'x' })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'replace', path: '/parentId', value: child.id }] })), 'BadRequestException', 400, 'Resources cannot be cyclical.'],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'replace', path: '/parentId', value: 'nope' }] })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'replace', path: '/invalid', value: 'x' }] })), 'BadRequestException', 400, "Invalid patch path  '/invalid' specified for op 'replace'. Must be one of: [/parentId, /pathPart]"],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'add', path: '/pathPart', value: 'x' }] })), 'BadRequestException', 400, "Invalid patch path  '/pathPart' specified for op 'add'. Please choose supported operations"],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: rootId, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'x' }] })), 'BadRequestException', 400, 'Root resource cannot update its pathPart.'],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: rootId, patchOperations: [{ op: 'replace', path: '/parentId', value: pets.id }] })), 'BadRequestException', 400, 'Root resource cannot update its parentId.'],
-      [apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: child.id, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'ok' }, { op: 'replace', path: '/pathPart', value: 'bad part' }] })), 'BadRequestException', 400, "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."],
+    const refusals: [() => Promise<unknown>, string, number, string][] = [
+      [() => apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootId, pathPart: 'pets' })), 'ConflictException', 409, 'Another resource with the same parent already has this name: pets'],
+      [() => apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootId, pathPart: '{dynamic}' })), 'BadRequestException', 400, 'A sibling ({proxy+}) of this resource already has a variable path part -- only one is allowed'],
+      [() => apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: proxy.id, pathPart: 'child' })), 'BadRequestException', 400, 'Cannot create a child of a resource with a greedy path variable: {proxy+}'],
+      [() => apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: 'nope', pathPart: 'x' })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'replace', path: '/parentId', value: child.id }] })), 'BadRequestException', 400, 'Resources cannot be cyclical.'],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'replace', path: '/parentId', value: 'nope' }] })), 'NotFoundException', 404, 'Invalid Resource identifier specified'],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'replace', path: '/invalid', value: 'x' }] })), 'BadRequestException', 400, "Invalid patch path  '/invalid' specified for op 'replace'. Must be one of: [/parentId, /pathPart]"],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: pets.id, patchOperations: [{ op: 'add', path: '/pathPart', value: 'x' }] })), 'BadRequestException', 400, "Invalid patch path  '/pathPart' specified for op 'add'. Please choose supported operations"],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: rootId, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'x' }] })), 'BadRequestException', 400, 'Root resource cannot update its pathPart.'],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: rootId, patchOperations: [{ op: 'replace', path: '/parentId', value: pets.id }] })), 'BadRequestException', 400, 'Root resource cannot update its parentId.'],
+      [() => apigw.send(new UpdateResourceCommand({ restApiId: apiId, resourceId: child.id, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'ok' }, { op: 'replace', path: '/pathPart', value: 'bad part' }] })), 'BadRequestException', 400, "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."],
     ];
     for (const [call, name, status, message] of refusals) await expectAwsError(call, { name, status, message });
     expect((await apigw.send(new GetResourcesCommand({ restApiId: apiId }))).items).toEqual(before);

@@ -19,7 +19,7 @@ function checkDeployable(resources: StoredResource[]): void {
   if (methods.some((m) => !m.methodIntegration)) throw badRequest(MESSAGES.noIntegration);
 }
 
-function createDeployment(r: Repository, input: CreateDeploymentRequest): Deployment {
+function createDeployment(r: Repository, input: CreateDeploymentRequest): StoredDeployment {
   const apiId = input.restApiId;
   r.api(apiId);
   // Terraform sends `"stageName":""` for "no stage" (terraform-seed-operations.md).

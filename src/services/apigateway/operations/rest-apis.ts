@@ -18,7 +18,8 @@ function cloneResources(r: Repository, sourceId: string, targetId: string): stri
     const copy: StoredResource = { ...structuredClone(res), id: ids.get(res.id!), _restApiId: targetId, _scope: r.scope };
     if (res.parentId) copy.parentId = ids.get(res.parentId);
     for (const method of Object.values(copy.resourceMethods ?? {})) {
-      if (method.methodIntegration?.cacheNamespace === res.id) method.methodIntegration.cacheNamespace = copy.id;
+      const integration = method.methodIntegration;
+      if (integration && integration.cacheNamespace === res.id) integration.cacheNamespace = copy.id;
     }
     r.putResource(copy);
   }
