@@ -1,0 +1,99 @@
+// The invocation path shared by the Invoke API and the LambdaInvoker that API Gateway uses:
+// resolve function and qualifier (an alias draws its version by weight), check the caller
+// against the resource policy, check the payload, run it on the runtime. Reads cached records only.
+import type { InvokeResult } from './invoker.js';
+import { PoolClosedError, ThrottledError } from '../../runtime/errors.js';
+import type { Invocation } from '../../runtime/channels/channel.js';
+import type { FunctionSpec } from '../../runtime/launch.js';
+import { qualifierKind } from './arn.js';
+import { LAMBDA_ERRORS } from './errors.js';
+import type { LambdaEnv } from './lambda-env.js';
+import { arnOf, locate, requireFunction } from './resolve.js';
+import { pickVersion } from './rules/alias-routing.js';
+import { allowsInvoke } from './rules/policy.js';
+
+/** Synchronous and asynchronous payload limits of the Invoke API. */
+export const MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
+export const MAX_ASYNC_PAYLOAD = 256 * 1024;
+
+export interface InvocationRequest {
+  accountId: string;
+  region: string;
+  functionName: string;
+  qualifier?: string;
+  payload: Buffer;
+  requestId: string;
+  caller?: { principal: string; sourceArn: string };
+  clientContext?: string;
+  type: 'RequestResponse' | 'Event' | 'DryRun';
+}
+
+export interface PreparedInvocation {
+  spec: FunctionSpec;
+  inv: Invocation;
+  executedVersion: string;
+}
+
+export interface Invocations {
+  /** Resolves and checks everything an invocation needs, without running it. */
+  prepare(req: InvocationRequest): PreparedInvocation;
+  run(prepared: PreparedInvocation): Promise<InvokeResult>;
+}
+
+function checkPayload(payload: Buffer, type: InvocationRequest['type']): string {
+  const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+  if (payload.length > limit) throw LAMBDA_ERRORS.payloadTooLarge(limit);
+  const text = payload.length === 0 ? '{}' : payload.toString('utf8');
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    throw LAMBDA_ERRORS.invalidPayload((err as Error).message);
+  }
+  return text;
+}
+
+export function createInvocations(env: LambdaEnv): Invocations {
+  return {
+    prepare(req) {
+      const at = locate(req, req.functionName, req.qualifier);
+      const fn = requireFunction(env.records, at);
+      let version = fn.latest;
+      if (qualifierKind(at.qualifier) === 'version') version = fn.versions[at.qualifier!];
+      else if (qualifierKind(at.qualifier) === 'alias') {
+        const alias = fn.aliases[at.qualifier!];
+        const chosen = alias && pickVersion(alias.FunctionVersion, alias.RoutingConfig, env.random);
+        version = chosen === '$LATEST' ? fn.latest : fn.versions[chosen];
+      }
+      if (!version) throw LAMBDA_ERRORS.functionNotFound(arnOf(at));
+      if (req.caller && !allowsInvoke(fn.policies[at.qualifier ?? '$LATEST'] ?? [], req.caller)) {
+        throw LAMBDA_ERRORS.accessDenied(req.caller.principal, arnOf(at));
+      }
+      const payload = checkPayload(req.payload, req.type);
+      return {
+        spec: env.specFor(fn, version),
+        inv: { requestId: req.requestId, payload, invokedArn: arnOf(at), clientContext: req.clientContext },
+        executedVersion: version.config.Version ?? '$LATEST',
+      };
+    },
+
+    async run({ spec, inv, executedVersion }) {
+      let outcome;
+      try {
+        outcome = await env.host.invoke(spec, inv);
+      } catch (err) {
+        if (err instanceof ThrottledError) throw LAMBDA_ERRORS.throttled(err.reason);
+        if (err instanceof PoolClosedError) throw LAMBDA_ERRORS.serviceError('The function runtime is shutting down.');
+        throw err;
+      }
+      return {
+        statusCode: 200,
+        payload: outcome.payload,
+        functionError: outcome.errorType ? 'Unhandled' : undefined,
+        executedVersion,
+        requestId: inv.requestId,
+        logTail: outcome.logTail,
+        durationMs: outcome.durationMs,
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Composes the Lambda service: records, code store, runtime host, the operation table and the
+// invoker the API Gateway data plane uses. Operations not listed answer "not implemented".
+import type { Operations } from '../../aws/generated/lambda.js';
+import { loadModel } from '../../aws/model.js';
+import type { Handlers, ServiceDefinition } from '../../aws/service.js';
+import { WIRE_ERRORS } from '../../aws/wire-errors.js';
+import type { Logger } from '../../log.js';
+import { createRuntimeHost, type RuntimeHostOptions } from '../../runtime/runtime-host.js';
+import type { Store } from '../../store/store.js';
+import type { LogSink } from '../../telemetry/log-sink.js';
+import { createCodeServer } from './code/code-server.js';
+import { CodeStore } from './code/code-store.js';
+import { createInvocations } from './invocations.js';
+import type { LambdaInvoker } from './invoker.js';
+import { createSpecCache, type LambdaEnv } from './lambda-env.js';
+import { aliasOperations } from './operations/aliases.js';
+import { functionOperations } from './operations/functions.js';
+import { invokeOperations } from './operations/invoke.js';
+import { permissionOperations } from './operations/permissions.js';
+import { settingOperations } from './operations/settings.js';
+import { tagOperations } from './operations/tags.js';
+import { versionOperations } from './operations/versions.js';
+import { createFunctionRecords } from './records.js';
+import { randomUUID } from 'node:crypto';
+
+export interface LambdaDeps {
+  store: Store;
+  logs: LogSink;
+  /** Folder for unpacked function code (inside the data directory, or a temporary one). */
+  codeDir: string;
+  log: Logger;
+  /** Runtime tuning and the clock that retires idle workers (tests inject one). */
+  runtime?: Omit<RuntimeHostOptions, 'sink'>;
+  /** Alias routing draws (tests may seed it). */
+  random?: () => number;
+}
+
+export interface Lambda {
+  service: ServiceDefinition;
+  invoker: LambdaInvoker;
+  dispose(): Promise<void>;
+}
+
+export function createLambda(deps: LambdaDeps): Lambda {
+  const records = createFunctionRecords(deps.store);
+  const code = new CodeStore(deps.codeDir);
+  const host = createRuntimeHost({ sink: deps.logs, ...deps.runtime });
+  const codeServer = createCodeServer(code);
+  const env: LambdaEnv = {
+    records,
+    code,
+    host,
+    random: deps.random ?? Math.random,
+    now: () => new Date(),
+    log: deps.log,
+    codeLocation: codeServer.url,
+    specFor: createSpecCache(code),
+  };
+  const invocations = createInvocations(env);
+  const operations: Handlers<Operations> = {
+    ...functionOperations(env),
+    ...versionOperations(env),
+    ...aliasOperations(env),
+    ...permissionOperations(env),
+    ...tagOperations(env),
+    ...settingOperations(env),
+    ...invokeOperations(env, invocations),
+  };
+  return {
+    service: { name: 'lambda', model: loadModel('lambda'), operations, errors: WIRE_ERRORS.lambda, validationPathPrefix: false },
+    invoker: {
+      invoke: (r) => invocations.run(invocations.prepare({ ...r, requestId: randomUUID(), type: 'RequestResponse' })),
+    },
+    async dispose() {
+      await host.dispose();
+      codeServer.close();
+      records.dispose();
+    },
+  };
+}
