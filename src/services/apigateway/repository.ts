@@ -98,6 +98,13 @@ export function methodOf(resource: StoredResource, httpMethod: string): Method {
   return method;
 }
 
+/** A method or integration response by status code; AWS's 404 when missing [AWS-recorded]. */
+export function responseOf<R>(responses: Record<string, R> | undefined, statusCode: string): R {
+  const response = responses?.[statusCode];
+  if (!response) throw notFound(MESSAGES.responseStatus);
+  return response;
+}
+
 export function integrationOf(method: Method): Integration {
   if (!method.methodIntegration) throw notFound(MESSAGES.integration);
   return method.methodIntegration;

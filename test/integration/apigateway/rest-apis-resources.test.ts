@@ -154,6 +154,24 @@ describe('REST APIs', () => {
     await expectAwsError(apigw.send(new GetRestApisCommand({ limit: 501 })), { name: 'BadRequestException', status: 400, message: /^Invalid limit/ });
   });
 
+  it('clones an API with cloneFrom: same tree and methods, new ids', async () => {
+    const apigw = client(k);
+    const source = await apigw.send(new CreateRestApiCommand({ name: 'source' }));
+    const pets = await apigw.send(new CreateResourceCommand({ restApiId: source.id, parentId: source.rootResourceId, pathPart: 'pets' }));
+    await apigw.send(new PutMethodCommand({ restApiId: source.id, resourceId: pets.id, httpMethod: 'GET', authorizationType: 'NONE' }));
+    const copy = await apigw.send(new CreateRestApiCommand({ name: 'copy', cloneFrom: source.id }));
+    const items = (await apigw.send(new GetResourcesCommand({ restApiId: copy.id, embed: ['methods'] }))).items!;
+    expect(items.map((r) => [r.path, Object.keys(r.resourceMethods ?? {})])).toEqual([['/', []], ['/pets', ['GET']]]);
+    expect(items[0].id).toBe(copy.rootResourceId);
+    expect(items.map((r) => r.id)).not.toContain(pets.id);
+    expect(items[1].parentId).toBe(copy.rootResourceId);
+    await expectAwsError(apigw.send(new CreateRestApiCommand({ name: 'x', cloneFrom: 'nope000000' })), {
+      name: 'NotFoundException',
+      status: 404,
+      message: 'Invalid API identifier specified 111111111111:nope000000',
+    });
+  });
+
   it('deletes an API with everything under it', async () => {
     const apigw = client(k);
     const api = await apigw.send(new CreateRestApiCommand({ name: 'gone' }));
@@ -208,6 +226,20 @@ describe('resources', () => {
     expect(first.items!.map((r) => r.path)).toEqual(['/', '/r0', '/r1', '/r2']);
     expect(second.items!.map((r) => r.path)).toEqual(['/r3', '/r4']);
     expect(second.position).toBeUndefined();
+  });
+
+  it('loses no update under concurrent requests on one API', async () => {
+    const apigw = client(k);
+    const { apiId, rootId } = await api();
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootId, pathPart: `c${i}` }))),
+    );
+    await Promise.all(created.map((r) => apigw.send(new PutMethodCommand({ restApiId: apiId, resourceId: r.id, httpMethod: 'GET', authorizationType: 'NONE' }))));
+    await Promise.all(['GET', 'POST', 'PUT', 'DELETE'].map((httpMethod) => apigw.send(new PutMethodCommand({ restApiId: apiId, resourceId: rootId, httpMethod, authorizationType: 'NONE' }))));
+    const items = (await apigw.send(new GetResourcesCommand({ restApiId: apiId, limit: 500 }))).items!;
+    expect(items).toHaveLength(21);
+    expect(Object.keys(items.find((r) => r.id === rootId)!.resourceMethods!).sort()).toEqual(['DELETE', 'GET', 'POST', 'PUT']);
+    expect(items.filter((r) => r.resourceMethods?.GET)).toHaveLength(21);
   });
 
   it('deletes a resource with its children, never the root', async () => {

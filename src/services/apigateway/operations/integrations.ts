@@ -4,16 +4,10 @@
 import type { IntegrationResponse, Operations } from '../../../aws/generated/apigateway.js';
 import type { Handlers } from '../../../aws/service.js';
 import { MESSAGES, notFound } from '../errors.js';
-import { editResource, integrationOf, methodOf, repository, type ApigatewayDeps } from '../repository.js';
+import { editResource, integrationOf, methodOf, repository, responseOf, type ApigatewayDeps } from '../repository.js';
 import { newIntegration, patchIntegration, patchIntegrationResponse } from '../rules/integration.js';
 import { setMapEntry } from '../rules/patch.js';
 import type { StoredResource } from '../state.js';
-
-function responseOf(integration: { integrationResponses?: Record<string, IntegrationResponse> }, statusCode: string): IntegrationResponse {
-  const response = integration.integrationResponses?.[statusCode];
-  if (!response) throw notFound(MESSAGES.responseStatus);
-  return response;
-}
 
 /** The integration of a method, where a missing method counts as a missing integration. */
 function existingIntegration(resource: StoredResource, httpMethod: string) {
@@ -63,12 +57,12 @@ export function integrationOperations(deps: ApigatewayDeps): Handlers<Operations
       }),
 
     GetIntegrationResponse: (ctx, input) =>
-      responseOf(integrationOf(methodOf(repository(deps, ctx).resource(input.restApiId, input.resourceId), input.httpMethod)), input.statusCode),
+      responseOf(integrationOf(methodOf(repository(deps, ctx).resource(input.restApiId, input.resourceId), input.httpMethod)).integrationResponses, input.statusCode),
 
     UpdateIntegrationResponse: (ctx, input) =>
       editResource(deps, ctx, input, (resource) => {
         const integration = existingIntegration(resource, input.httpMethod);
-        const response = patchIntegrationResponse(responseOf(integration, input.statusCode), input.patchOperations);
+        const response = patchIntegrationResponse(responseOf(integration.integrationResponses, input.statusCode), input.patchOperations);
         setMapEntry(integration, 'integrationResponses', input.statusCode, response);
         return response;
       }),
@@ -76,7 +70,7 @@ export function integrationOperations(deps: ApigatewayDeps): Handlers<Operations
     DeleteIntegrationResponse: (ctx, input) =>
       editResource(deps, ctx, input, (resource) => {
         const integration = existingIntegration(resource, input.httpMethod);
-        responseOf(integration, input.statusCode);
+        responseOf(integration.integrationResponses, input.statusCode);
         setMapEntry(integration, 'integrationResponses', input.statusCode, undefined);
       }),
   };

@@ -2,16 +2,10 @@
 // Delete). Methods live inside their resource's document; see repository.editResource.
 import type { Method, MethodResponse, Operations } from '../../../aws/generated/apigateway.js';
 import type { Handlers } from '../../../aws/service.js';
-import { conflict, MESSAGES, notFound, badRequest } from '../errors.js';
-import { editResource, methodOf, repository, type ApigatewayDeps } from '../repository.js';
+import { badRequest, conflict, MESSAGES } from '../errors.js';
+import { editResource, methodOf, repository, responseOf, type ApigatewayDeps } from '../repository.js';
 import { setMapEntry } from '../rules/patch.js';
 import { checkAuthorization, checkHttpMethod, checkModels, checkRequestParameters, patchMethod, patchMethodResponse } from '../rules/method.js';
-
-function responseOf(method: Method, statusCode: string): MethodResponse {
-  const response = method.methodResponses?.[statusCode];
-  if (!response) throw notFound(MESSAGES.responseStatus);
-  return response;
-}
 
 export function methodOperations(deps: ApigatewayDeps): Handlers<Operations> {
   return {
@@ -66,12 +60,12 @@ export function methodOperations(deps: ApigatewayDeps): Handlers<Operations> {
       }),
 
     GetMethodResponse: (ctx, input) =>
-      responseOf(methodOf(repository(deps, ctx).resource(input.restApiId, input.resourceId), input.httpMethod), input.statusCode),
+      responseOf(methodOf(repository(deps, ctx).resource(input.restApiId, input.resourceId), input.httpMethod).methodResponses, input.statusCode),
 
     UpdateMethodResponse: (ctx, input) =>
       editResource(deps, ctx, input, (resource) => {
         const method = methodOf(resource, input.httpMethod);
-        const response = patchMethodResponse(structuredClone(responseOf(method, input.statusCode)), input.patchOperations);
+        const response = patchMethodResponse(structuredClone(responseOf(method.methodResponses, input.statusCode)), input.patchOperations);
         setMapEntry(method, 'methodResponses', input.statusCode, response);
         return response;
       }),
@@ -79,7 +73,7 @@ export function methodOperations(deps: ApigatewayDeps): Handlers<Operations> {
     DeleteMethodResponse: (ctx, input) =>
       editResource(deps, ctx, input, (resource) => {
         const method = methodOf(resource, input.httpMethod);
-        responseOf(method, input.statusCode);
+        responseOf(method.methodResponses, input.statusCode);
         setMapEntry(method, 'methodResponses', input.statusCode, undefined);
       }),
   };
