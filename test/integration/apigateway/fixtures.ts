@@ -1,6 +1,6 @@
 // Shared pieces of the API Gateway integration tests: an SDK client, a deployable API, raw JSON
 // calls (to send bodies exactly as Terraform does), and an assertion for AWS-shaped errors.
-import { APIGatewayClient, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, CreateStageCommand, PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
 import { expect } from 'vitest';
 import type { KanariaFixture } from '../../helpers/kanaria.js';
 
@@ -14,6 +14,14 @@ export async function deployableApi(apigw: APIGatewayClient, name = 'test-api'):
   await apigw.send(new PutMethodCommand({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', authorizationType: 'NONE' }));
   await apigw.send(new PutIntegrationCommand({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
   return { apiId, rootId };
+}
+
+/** A deployable API with one deployment and a stage `dev` on it (description and variables set). */
+export async function withStage(apigw: APIGatewayClient, variables: Record<string, string> = { testVar: 'default' }) {
+  const { apiId } = await deployableApi(apigw);
+  const d1 = (await apigw.send(new CreateDeploymentCommand({ restApiId: apiId }))).id!;
+  await apigw.send(new CreateStageCommand({ restApiId: apiId, stageName: 'dev', deploymentId: d1, description: 'dev stage', variables }));
+  return { apiId, d1 };
 }
 
 export interface RawAnswer {
