@@ -108,7 +108,9 @@ export const restJson: Protocol = {
         for (const [name, member] of Object.entries(shape.members ?? {})) {
           const raw = boundValue(model, member, req, labels);
           if (raw === undefined) continue;
-          const value = readValue(model, member, raw, memberPath(path, name), text);
+          // A URI label is named bare in AWS's validation messages (`at 'statusCode'`, not
+          // `at 'putMethodResponseInput.statusCode'`) [AWS-recorded] test_apigateway_api.snapshot.json.
+          const value = readValue(model, member, raw, memberPath(member.location === 'uri' ? '' : path, name), text);
           if (value !== undefined) bound[name] = value;
         }
       } catch (err) {

@@ -106,6 +106,12 @@ describe('methods and method responses', () => {
       { name: 'NotFoundException', status: 404, message: 'Invalid parameter name specified' },
     );
     await expectAwsError(apigw.send(new GetMethodResponseCommand({ ...ids, statusCode: '404' })), { name: 'NotFoundException', status: 404, message: 'Invalid Response status code specified' });
+    // [AWS-recorded] update-method-response-invalid-statuscode: the URI label is named bare.
+    await expectAwsError(apigw.send(new GetMethodResponseCommand({ ...ids, statusCode: 'wrong' })), {
+      name: 'ValidationException',
+      status: 400,
+      message: "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
+    });
     expect((await apigw.send(new DeleteMethodResponseCommand({ ...ids, statusCode: '200' }))).$metadata.httpStatusCode).toBe(204);
     expect('methodResponses' in (await apigw.send(new GetMethodCommand(ids)))).toBe(false);
   });
