@@ -2,6 +2,7 @@
 import { demo } from './demo.js';
 import { start } from './start.js';
 import { traffic } from './traffic.js';
+import { urls } from './urls.js';
 
 const USAGE = `usage: kanaria <command> [options]
 
@@ -9,6 +10,7 @@ commands:
   start     serve the AWS APIs and stage invocations on one port (default 127.0.0.1:4566)
   demo      deploy a 90/10 canary between two functions, send traffic, promote it
   traffic   call a stage N times and report the base/canary split
+  urls      print the invoke URLs of every stage a running Kanaria serves
 
 run \`kanaria <command> --help\` for a command's options`;
 
@@ -16,6 +18,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   start,
   demo,
   traffic,
+  urls,
 };
 
 export async function main(argv: string[]): Promise<void> {
