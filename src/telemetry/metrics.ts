@@ -2,6 +2,8 @@
 // 5XXError, Latency, IntegrationLatency (api-gateway-metrics-and-dimensions). Recording is O(1)
 // and allocation-free (fixed log-scale histograms); readers get JSON snapshots or Prometheus text.
 // A per-variant dimension is Kanaria's own design: AWS documents none for canary metrics.
+import { Histogram } from './metrics-histogram.js';
+import { SecondWindow, type WindowPoint, type WindowSummary } from './window.js';
 
 export type MetricVariant = 'base' | 'canary';
 
@@ -14,46 +16,10 @@ export interface SeriesLabels {
   variant: MetricVariant;
 }
 
-/** Geometric buckets from 10 µs to ~2 h, each 4 % wider than the last: percentiles within ±2 %. */
-const MIN_MS = 0.01;
-const RATIO = 1.04;
-const LOG_RATIO = Math.log(RATIO);
-const BUCKETS = Math.ceil(Math.log(7_200_000 / MIN_MS) / LOG_RATIO) + 1;
+export { Histogram };
 
-export class Histogram {
-  readonly counts = new Float64Array(BUCKETS);
-  count = 0;
-  sum = 0;
-  max = 0;
-
-  record(ms: number): void {
-    const v = ms > 0 ? ms : 0;
-    const i = v <= MIN_MS ? 0 : Math.min(BUCKETS - 1, Math.ceil(Math.log(v / MIN_MS) / LOG_RATIO));
-    this.counts[i]++;
-    this.count++;
-    this.sum += v;
-    if (v > this.max) this.max = v;
-  }
-
-  merge(other: Histogram): void {
-    for (let i = 0; i < BUCKETS; i++) this.counts[i] += other.counts[i];
-    this.count += other.count;
-    this.sum += other.sum;
-    if (other.max > this.max) this.max = other.max;
-  }
-
-  /** The value under which a share `q` (0..1) of the observations fall (bucket upper bound, capped at max). */
-  percentile(q: number): number {
-    if (this.count === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * this.count));
-    let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
-      seen += this.counts[i];
-      if (seen >= rank) return Math.min(this.max, i === 0 ? MIN_MS : MIN_MS * RATIO ** i);
-    }
-    return this.max;
-  }
-}
+/** Seconds of per-second history kept for each series (live charts, rollout gates). */
+export const WINDOW_SECONDS = 600;
 
 export class Series {
   readonly labels: SeriesLabels;
@@ -62,9 +28,12 @@ export class Series {
   errors5xx = 0;
   readonly latency = new Histogram();
   readonly integrationLatency = new Histogram();
+  /** The last WINDOW_SECONDS seconds, second by second. */
+  readonly recent: SecondWindow;
 
-  constructor(labels: SeriesLabels) {
+  constructor(labels: SeriesLabels, now: () => number = Date.now) {
     this.labels = labels;
+    this.recent = new SecondWindow(WINDOW_SECONDS, now);
   }
 
   /** One answered request. `integrationLatencyMs` < 0 means no integration was reached (not recorded). */
@@ -74,6 +43,7 @@ export class Series {
     else if (status >= 500) this.errors5xx++;
     this.latency.record(latencyMs);
     if (integrationLatencyMs >= 0) this.integrationLatency.record(integrationLatencyMs);
+    this.recent.record(status, latencyMs);
   }
 
   merge(other: Series): void {
@@ -130,17 +100,34 @@ function variantMetrics(s: Series): VariantMetrics {
   return { Count: s.count, '4XXError': s.errors4xx, '5XXError': s.errors5xx, Latency: summary(s.latency), IntegrationLatency: summary(s.integrationLatency) };
 }
 
+/** Identifies one stage's series. */
+export interface StageRef {
+  accountId: string;
+  region: string;
+  apiId: string;
+  stage: string;
+}
+
+export interface RecentVariant {
+  summary: WindowSummary;
+  /** One point per second, oldest first (only when asked for). */
+  points?: WindowPoint[];
+}
+
 export interface Metrics {
   /** The series of one stage variant, created on first use; keep the handle, record on it. */
   series(labels: SeriesLabels): Series;
+  /** The last `seconds` seconds of a stage, per variant that has a series. */
+  recent(stage: StageRef, seconds: number, withPoints?: boolean): Partial<Record<MetricVariant, RecentVariant>>;
   snapshot(): StageMetrics[];
   /** Prometheus text exposition format (version 0.0.4). */
   prometheus(): string;
 }
 
-export function createMetrics(): Metrics {
+export function createMetrics(options: { now?: () => number } = {}): Metrics {
+  const now = options.now ?? Date.now;
   const all = new Map<string, Series>();
-  const stageKey = (l: SeriesLabels) => `${l.accountId}/${l.region}/${l.apiId}/${l.stage}`;
+  const stageKey = (l: StageRef) => `${l.accountId}/${l.region}/${l.apiId}/${l.stage}`;
 
   function snapshot(): StageMetrics[] {
     const stages = new Map<string, StageMetrics & { merged: Series }>();
@@ -163,9 +150,17 @@ export function createMetrics(): Metrics {
     series(labels) {
       const key = `${stageKey(labels)}/${labels.variant}`;
       let s = all.get(key);
-      if (!s) all.set(key, (s = new Series(labels)));
+      if (!s) all.set(key, (s = new Series(labels, now)));
       else if (s.labels.apiName !== labels.apiName) (s.labels as SeriesLabels).apiName = labels.apiName;
       return s;
+    },
+    recent(stage, seconds, withPoints = false) {
+      const out: Partial<Record<MetricVariant, RecentVariant>> = {};
+      for (const variant of ['base', 'canary'] as const) {
+        const s = all.get(`${stageKey(stage)}/${variant}`);
+        if (s) out[variant] = { summary: s.recent.summary(seconds), ...(withPoints ? { points: s.recent.points(seconds) } : {}) };
+      }
+      return out;
     },
     snapshot,
     prometheus: () => prometheusText([...all.values()]),
