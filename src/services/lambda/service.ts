@@ -1,10 +1,12 @@
 // Composes the Lambda service: records, code store, runtime host, the operation table and the
 // invoker the API Gateway data plane uses. Operations not listed answer "not implemented".
+import { randomUUID } from 'node:crypto';
 import type { Operations } from '../../aws/generated/lambda.js';
 import { loadModel } from '../../aws/model.js';
 import type { Handlers, ServiceDefinition } from '../../aws/service.js';
 import { WIRE_ERRORS } from '../../aws/wire-errors.js';
 import type { Logger } from '../../log.js';
+import type { PoolStats } from '../../runtime/pool.js';
 import { createRuntimeHost, type RuntimeHostOptions } from '../../runtime/runtime-host.js';
 import type { Store } from '../../store/store.js';
 import type { LogSink } from '../../telemetry/log-sink.js';
@@ -21,7 +23,6 @@ import { settingOperations } from './operations/settings.js';
 import { tagOperations } from './operations/tags.js';
 import { versionOperations } from './operations/versions.js';
 import { createFunctionRecords } from './records.js';
-import { randomUUID } from 'node:crypto';
 
 export interface LambdaDeps {
   store: Store;
@@ -38,6 +39,8 @@ export interface LambdaDeps {
 export interface Lambda {
   service: ServiceDefinition;
   invoker: LambdaInvoker;
+  /** Worker pools by `account/region/function#version`: sizes, throttles, wait and run times. */
+  runtimeStats(): Record<string, PoolStats>;
   dispose(): Promise<void>;
 }
 
@@ -69,8 +72,9 @@ export function createLambda(deps: LambdaDeps): Lambda {
   return {
     service: { name: 'lambda', model: loadModel('lambda'), operations, errors: WIRE_ERRORS.lambda, validationPathPrefix: false },
     invoker: {
-      invoke: (r) => invocations.run(invocations.prepare({ ...r, requestId: randomUUID(), type: 'RequestResponse' })),
+      invoke: async (r) => invocations.run(invocations.prepare({ ...r, requestId: randomUUID(), type: 'RequestResponse' })),
     },
+    runtimeStats: () => host.stats(),
     async dispose() {
       await host.dispose();
       codeServer.close();

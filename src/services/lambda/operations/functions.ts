@@ -150,7 +150,8 @@ export function functionOperations(env: LambdaEnv): Handlers<Operations> {
         if (!current.versions[q]) return { result: current };
         const users = Object.values(current.aliases)
           .filter((a) => a.FunctionVersion === q || a.RoutingConfig?.AdditionalVersionWeights?.[q] !== undefined)
-          .map((a) => a.Name);
+          .map((a) => a.Name)
+          .sort();
         if (users.length > 0) throw LAMBDA_ERRORS.versionInUse(users);
         const { [q]: _gone, ...versions } = current.versions;
         const { [q]: _policy, ...policies } = current.policies;
