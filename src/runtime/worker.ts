@@ -95,7 +95,7 @@ export class Worker {
       this.child = child;
       child.on('error', (err: NodeJS.ErrnoException) => {
         const reason = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-        this.failStart(() => RUNTIME_FAULTS.invalidEntrypoint('', launch.command, reason));
+        this.failStart((id) => RUNTIME_FAULTS.invalidEntrypoint(id, launch.command, reason));
         this.finalizeExit(null, null);
       });
       child.on('exit', (code, signal) => {
