@@ -21,6 +21,9 @@ export const ConfigSchema = z.strictObject({
   debugHeaders: z.boolean().default(false),
   /** Print nothing but errors. */
   quiet: z.boolean().default(false),
+  /** API Gateway's account-level throttle per Region (AWS default 10 000 rps, burst 5 000); raise it for load tests. */
+  accountRateLimit: z.number().positive().default(10_000),
+  accountBurstLimit: z.number().int().min(0).default(5_000),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
@@ -47,5 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
   if (env.KANARIA_DATA_DIR) out.dataDir = env.KANARIA_DATA_DIR;
   if (env.KANARIA_ACCOUNT_ID) out.accountId = env.KANARIA_ACCOUNT_ID;
   if (env.KANARIA_REGION) out.region = env.KANARIA_REGION;
+  if (env.KANARIA_ACCOUNT_RATE_LIMIT) out.accountRateLimit = Number(env.KANARIA_ACCOUNT_RATE_LIMIT);
+  if (env.KANARIA_ACCOUNT_BURST_LIMIT) out.accountBurstLimit = Number(env.KANARIA_ACCOUNT_BURST_LIMIT);
   return out;
 }

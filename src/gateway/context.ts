@@ -11,7 +11,7 @@ import type { InvokeTarget } from './invoke-url.js';
 import type { RandomSource } from './canary.js';
 import type { StageRegistry } from './stage-registry.js';
 import type { StageVariables } from './stage-variables.js';
-import type { Throttler } from './throttle.js';
+import type { ThrottleLimits, Throttler } from './throttle.js';
 import type { HttpClient } from './integrations/http-client.js';
 
 /** What every invocation shares: the gateway's collaborators and options (one per Kanaria). */
@@ -21,6 +21,8 @@ export interface GatewayServices {
   http: HttpClient;
   logSink: LogSink;
   throttler: Throttler;
+  /** The account-level bucket's limits (AWS's default unless configured). */
+  accountThrottle: ThrottleLimits;
   random: RandomSource;
   /** Epoch milliseconds. */
   now(): number;
@@ -35,15 +37,15 @@ export interface GatewayServices {
 }
 
 export interface InvocationRequest {
-  httpMethod: string;
+  readonly httpMethod: string;
   /** The path after the stage, as sent (not decoded, trailing slash kept), at least `/`. */
   path: string;
   /** Decoded query parameters, every value in order. */
-  multiValueQuery: Record<string, string[]>;
+  readonly multiValueQuery: Record<string, string[]>;
   /** The raw query string (without `?`), for HTTP_PROXY forwarding. */
   rawQuery: string;
   /** Request headers, names as the client spelt them, each with its values. */
-  multiValueHeaders: Record<string, string[]>;
+  readonly multiValueHeaders: Record<string, string[]>;
   body: Buffer;
   sourceIp: string;
   /** The Host header (the proxy event's `domainName`). */

@@ -17,14 +17,14 @@ import { createHttpClient } from './integrations/http-client.js';
 import { claimsInvocation, parseInvokeTarget } from './invoke-url.js';
 import { createKanariaApi } from './kanaria-api.js';
 import { createStageRegistry, type StageRegistry } from './stage-registry.js';
-import { Throttler } from './throttle.js';
+import { ACCOUNT_THROTTLE, Throttler } from './throttle.js';
 
 export interface GatewayDeps {
   store: Store;
   invoker: LambdaInvoker;
   logSink: LogSink;
   metrics: Metrics;
-  options: { seed?: number; allowCanaryHeader: boolean; debugHeaders: boolean };
+  options: { seed?: number; allowCanaryHeader: boolean; debugHeaders: boolean; accountRateLimit?: number; accountBurstLimit?: number };
   log: Logger;
   /** Injected for tests; defaults to Date.now / Math.random (or the seeded generator). */
   now?: () => number;
@@ -38,8 +38,16 @@ export interface Gateway {
   dispose(): void;
 }
 
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** AWS's extended request ids look like `KtaQSPHcF9ZQ=`: here 12 base64 digits from the request id's hex. */
 function extendedRequestId(requestId: string): string {
-  return Buffer.from(requestId.replace(/-/g, '').slice(16), 'hex').toString('base64');
+  let out = '';
+  for (const i of [15, 20, 24, 27, 30, 33]) {
+    const v = parseInt(requestId.slice(i, i + 3), 16);
+    out += B64[v >> 6] + B64[v & 63];
+  }
+  return `${out}=`;
 }
 
 function send(ctx: InvocationContext): void {
@@ -71,6 +79,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     http,
     logSink: deps.logSink,
     throttler,
+    accountThrottle: {
+      rateLimit: deps.options.accountRateLimit ?? ACCOUNT_THROTTLE.rateLimit,
+      burstLimit: deps.options.accountBurstLimit ?? ACCOUNT_THROTTLE.burstLimit,
+    },
     random: deps.random ?? (deps.options.seed === undefined ? Math.random : seededRandom(deps.options.seed)),
     now,
     monotonic: () => performance.now(),

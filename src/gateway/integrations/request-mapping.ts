@@ -21,9 +21,13 @@ export function inputParams(ctx: InvocationContext): InputParams {
   return { path: { ...ctx.pathParameters }, querystring: lastOf(request.multiValueQuery), header: lastOf(request.multiValueHeaders) };
 }
 
-export function templateVariables(ctx: InvocationContext, body: string, context: Record<string, unknown>): TemplateVariables {
-  return { body, params: inputParams(ctx), context, stageVariables: ctx.stageVariables };
+export function templateVariables(ctx: InvocationContext, body: string, context: Record<string, unknown> | undefined): TemplateVariables {
+  let params: InputParams | undefined;
+  return { body, params: () => (params ??= inputParams(ctx)), context, stageVariables: ctx.stageVariables };
 }
+
+/** Whether parameter mappings read `context.*` (decided per request from the compiled map; cheap). */
+const readsContext = (mapping: Readonly<Record<string, string>>) => Object.values(mapping).some((e) => e.startsWith('context.'));
 
 function lowerHeaders(multi: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -37,9 +41,10 @@ export const transformFailed = () =>
 /** Builds `ctx.integrationRequest` for a non-proxy integration whose (unrendered) URI is `uri`. */
 export function mapIntegrationRequest(ctx: InvocationContext, integration: CompiledIntegration, uri: string): IntegrationRequest {
   const request = ctx.request!;
-  const context = templateContext(ctx);
   const contentType = ctx.req.headers['content-type'];
   const chosen = requestTemplateFor(integration.requestTemplates, contentType);
+  const hasParameters = Object.keys(integration.requestParameters).length > 0;
+  const context = chosen?.template.usesContext || (hasParameters && readsContext(integration.requestParameters)) ? templateContext(ctx) : undefined;
   let body: Buffer = request.body;
   if (chosen) {
     try {
@@ -52,25 +57,29 @@ export function mapIntegrationRequest(ctx: InvocationContext, integration: Compi
     throw new UnsupportedMediaType(MESSAGES.unsupportedMediaType);
   }
 
-  const sources: RequestSources = {
-    path: { ...ctx.pathParameters },
-    querystring: request.multiValueQuery,
-    header: lowerHeaders(request.multiValueHeaders),
-    body: request.body.toString('utf8'),
-    stageVariables: ctx.stageVariables,
-    context,
-  };
-  const mapped = mapRequestParameters(integration.requestParameters, sources);
-  const override = context.requestOverride as { header: Record<string, unknown>; querystring: Record<string, unknown>; path: Record<string, unknown> };
-  for (const [k, v] of Object.entries(override.header)) mapped.header[k] = String(v);
-  for (const [k, v] of Object.entries(override.querystring)) mapped.querystring[k] = [String(v)];
-  for (const [k, v] of Object.entries(override.path)) mapped.path[k] = String(v);
+  const mapped = hasParameters
+    ? mapRequestParameters(integration.requestParameters, {
+        path: { ...ctx.pathParameters },
+        querystring: request.multiValueQuery,
+        header: lowerHeaders(request.multiValueHeaders),
+        body: request.body.toString('utf8'),
+        stageVariables: ctx.stageVariables,
+        context: context ?? {},
+      })
+    : { header: {}, querystring: {}, path: {} };
+  if (context) {
+    const override = context.requestOverride as { header: Record<string, unknown>; querystring: Record<string, unknown>; path: Record<string, unknown> };
+    for (const [k, v] of Object.entries(override.header)) mapped.header[k] = String(v);
+    for (const [k, v] of Object.entries(override.querystring)) mapped.querystring[k] = [String(v)];
+    for (const [k, v] of Object.entries(override.path)) mapped.path[k] = String(v);
+  }
 
   const withVariables = integration.uriHasStageVariables ? renderStageVariables(uri, ctx.stageVariables) : uri;
+  const headers: Record<string, string> = chosen ? { 'Content-Type': chosen.mediaType } : contentType ? { 'Content-Type': contentType } : {};
   return {
-    uri: renderUriPath(withVariables, mapped.path),
+    uri: withVariables.includes('{') ? renderUriPath(withVariables, mapped.path) : withVariables,
     httpMethod: integration.httpMethod === 'ANY' ? request.httpMethod : integration.httpMethod,
-    headers: chosen ? { 'Content-Type': chosen.mediaType, ...mapped.header } : { ...(contentType ? { 'Content-Type': contentType } : {}), ...mapped.header },
+    headers: Object.assign(headers, mapped.header),
     query: mapped.querystring,
     body,
   };

@@ -36,16 +36,14 @@ export function integrationResponse(ctx: InvocationContext): void {
       logLines: [`Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${endpoint.statusCode}`],
     });
   }
-  const context = templateContext(ctx);
-  const bodyText = endpoint.body.toString('utf8');
-  const headers: Record<string, string | string[]> = mapResponseParameters(chosen.responseParameters, {
-    header: lowerMulti(endpoint.headers),
-    body: bodyText,
-    stageVariables: ctx.stageVariables,
-    context,
-  });
-  let body: Buffer | string = endpoint.body;
   const template = responseTemplateFor(chosen.responseTemplates, ctx.req.headers.accept);
+  const hasParameters = Object.keys(chosen.responseParameters).length > 0;
+  const context = template?.template.usesContext || (hasParameters && Object.values(chosen.responseParameters).some((e) => e.startsWith('context.'))) ? templateContext(ctx) : undefined;
+  const bodyText = template || hasParameters ? endpoint.body.toString('utf8') : '';
+  const headers: Record<string, string | string[]> = hasParameters
+    ? mapResponseParameters(chosen.responseParameters, { header: lowerMulti(endpoint.headers), body: bodyText, stageVariables: ctx.stageVariables, context: context ?? {} })
+    : {};
+  let body: Buffer | string = endpoint.body;
   if (template) {
     try {
       body = template.template.render(templateVariables(ctx, bodyText, context));
@@ -56,10 +54,12 @@ export function integrationResponse(ctx: InvocationContext): void {
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = template.mediaType;
   }
   let statusCode = Number(chosen.statusCode);
-  const override = context.responseOverride as { status?: unknown; header: Record<string, unknown> };
-  const status = Number(override.status);
-  // AWS ignores an override that is not a status code.
-  if (override.status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599) statusCode = status;
-  for (const [k, v] of Object.entries(override.header)) headers[k] = String(v);
+  if (context) {
+    const override = context.responseOverride as { status?: unknown; header: Record<string, unknown> };
+    const status = Number(override.status);
+    // AWS ignores an override that is not a status code.
+    if (override.status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599) statusCode = status;
+    for (const [k, v] of Object.entries(override.header)) headers[k] = String(v);
+  }
   ctx.response = { statusCode, headers, body };
 }

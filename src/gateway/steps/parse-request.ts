@@ -2,7 +2,7 @@
 // decoded query parameters (every value), headers with the client's spelling, the caller's
 // address and the body (read here, up to API Gateway's 10 MB payload limit).
 import type { IncomingMessage } from 'node:http';
-import type { InvocationContext } from '../context.js';
+import type { InvocationContext, InvocationRequest } from '../context.js';
 import { MESSAGES, RequestTooLarge } from '../gateway-responses.js';
 
 /** API Gateway's payload limit (api-gateway-execution-service-limits-table). */
@@ -79,22 +79,42 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The method request; headers and query parameters are decoded on first use (MOCK rarely needs them). */
+class ParsedRequest implements InvocationRequest {
+  readonly httpMethod: string;
+  readonly path: string;
+  readonly rawQuery: string;
+  body: Buffer = EMPTY;
+  readonly sourceIp: string;
+  readonly host: string;
+  readonly #rawHeaders: string[];
+  #headers: Record<string, string[]> | undefined;
+  #query: Record<string, string[]> | undefined;
+
+  constructor(req: IncomingMessage, target: InvocationContext['target']) {
+    const address = req.socket.remoteAddress ?? '';
+    this.httpMethod = req.method ?? 'GET';
+    this.path = target.path;
+    this.rawQuery = target.rawQuery;
+    this.sourceIp = address.startsWith('::ffff:') ? address.slice(7) : address;
+    this.host = req.headers.host ?? '';
+    this.#rawHeaders = req.rawHeaders;
+  }
+
+  get multiValueHeaders(): Record<string, string[]> {
+    return (this.#headers ??= multiValueHeaders(this.#rawHeaders));
+  }
+
+  get multiValueQuery(): Record<string, string[]> {
+    return (this.#query ??= parseQuery(this.rawQuery));
+  }
+}
+
 export function parseRequest(ctx: InvocationContext): void | Promise<void> {
-  const { req, target } = ctx;
-  const address = req.socket.remoteAddress ?? '';
-  const request = {
-    httpMethod: req.method ?? 'GET',
-    path: target.path,
-    multiValueQuery: parseQuery(target.rawQuery),
-    rawQuery: target.rawQuery,
-    multiValueHeaders: multiValueHeaders(req.rawHeaders),
-    body: EMPTY,
-    sourceIp: address.startsWith('::ffff:') ? address.slice(7) : address,
-    host: req.headers.host ?? '',
-  };
+  const request = new ParsedRequest(ctx.req, ctx.target);
   ctx.request = request;
-  if (!hasBody(req)) return;
-  return readBody(req).then((body) => {
+  if (!hasBody(ctx.req)) return;
+  return readBody(ctx.req).then((body) => {
     request.body = body;
   });
 }

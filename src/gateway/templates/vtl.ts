@@ -10,6 +10,8 @@ export class TemplateError extends Error {}
 
 export interface CompiledTemplate {
   readonly source: string;
+  /** The template reads or writes `$context`: the caller must pass one (and read its overrides after). */
+  readonly usesContext: boolean;
   render(variables: TemplateVariables): string;
 }
 
@@ -19,19 +21,13 @@ export interface InputParams {
   header: Record<string, string>;
 }
 
-export interface TemplateOverrides {
-  header: Record<string, string>;
-  status: number | string | undefined;
-  querystring: Record<string, string>;
-  path: Record<string, string>;
-}
-
 export interface TemplateVariables {
   /** The payload the template transforms (request body, or the endpoint's response body). */
   body: string;
-  params: InputParams;
+  /** `$input.params()`, built only when the template asks. */
+  params: () => InputParams;
   /** `$context` (a fresh object per render; the template may write its overrides into it). */
-  context: Record<string, unknown>;
+  context: Record<string, unknown> | undefined;
   stageVariables: Readonly<Record<string, string>> | null;
 }
 
@@ -43,9 +39,13 @@ export function compileTemplate(source: string): CompiledTemplate {
   } catch (err) {
     throw new TemplateError(`Invalid mapping template: ${(err as Error).message}`);
   }
+  // A template without references or directives renders as itself: no Velocity at request time.
+  const constant = !source.includes('$') && !source.includes('#');
   return {
     source,
+    usesContext: /\$!?\{?context\b/.test(source),
     render(variables) {
+      if (constant) return source;
       try {
         return new Compile(ast, { escape: false }).render(templateContext(variables));
       } catch (err) {
@@ -59,6 +59,7 @@ export function compileTemplate(source: string): CompiledTemplate {
 export function brokenTemplate(source: string, error: TemplateError): CompiledTemplate {
   return {
     source,
+    usesContext: false,
     render() {
       throw error;
     },
@@ -94,22 +95,18 @@ function templateContext(v: TemplateVariables): Record<string, unknown> {
     path: (path: string) => evaluateJsonPath(root(), path),
     json: (path: string) => JSON.stringify(evaluateJsonPath(root(), path ?? '$') ?? null),
     params: (name?: string) => {
-      if (name === undefined) return v.params;
-      return v.params.path[name] ?? v.params.querystring[name] ?? v.params.header[name] ?? headerIgnoringCase(v.params.header, name) ?? '';
+      const params = v.params();
+      if (name === undefined) return params;
+      return params.path[name] ?? params.querystring[name] ?? params.header[name] ?? headerIgnoringCase(params.header, name) ?? '';
     },
   };
-  return { input, context: v.context, stageVariables: stageVariablesView(v.stageVariables), util: { ...UTIL } };
+  return { input, context: v.context ?? {}, stageVariables: stageVariablesView(v.stageVariables), util: { ...UTIL } };
 }
 
 function headerIgnoringCase(headers: Record<string, string>, name: string): string | undefined {
   const lower = name.toLowerCase();
   for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
   return undefined;
-}
-
-/** The override slots `$context.requestOverride` / `$context.responseOverride` start empty. */
-export function emptyOverrides(): TemplateOverrides {
-  return { header: {}, status: undefined, querystring: {}, path: {} };
 }
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].trim().toLowerCase();

@@ -74,6 +74,16 @@ export async function method(api: TestApi, spec: MethodSpec): Promise<void> {
   }
 }
 
+/** A MOCK method answering `status` with `template` as its application/json response template. */
+export function mockMethod(api: TestApi, path: string, template: string, status = 200): Promise<void> {
+  return method(api, {
+    path,
+    httpMethod: 'GET',
+    integration: { type: 'MOCK', requestTemplates: { 'application/json': `{"statusCode": ${status}}` } },
+    responses: [{ statusCode: String(status), responseTemplates: { 'application/json': template } }],
+  });
+}
+
 /** Deploys the API; the first deployment to a new stage creates it. Returns the deployment id. */
 export async function deploy(api: TestApi, stageName: string, options: { variables?: Record<string, string>; canary?: { percentTraffic: number; stageVariableOverrides?: Record<string, string> } } = {}): Promise<string> {
   const d = await api.client.send(

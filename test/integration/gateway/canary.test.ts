@@ -6,7 +6,7 @@ import { GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { useKanaria, type KanariaFixture } from '../../helpers/kanaria.js';
 import { binomialInterval } from '../../helpers/stats.js';
-import { apigateway, createApi, deploy, method, patchStage, stageUrl, type TestApi } from './api.js';
+import { apigateway, createApi, deploy, mockMethod, patchStage, stageUrl, type TestApi } from './api.js';
 
 interface Seen {
   v: string;
@@ -17,12 +17,7 @@ interface Seen {
 
 async function variantApi(k: KanariaFixture, percentTraffic = 10): Promise<{ api: TestApi; base: string; canary: string }> {
   const api = await createApi(apigateway(k), 'canary-mock');
-  await method(api, {
-    path: '/',
-    httpMethod: 'GET',
-    integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
-    responses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"v": "$stageVariables.v", "deploymentId": "$context.deploymentId", "isCanary": "$context.isCanaryRequest"}' } }],
-  });
+  await mockMethod(api, '/', '{"v": "$stageVariables.v", "deploymentId": "$context.deploymentId", "isCanary": "$context.isCanaryRequest"}');
   const base = await deploy(api, 'prod', { variables: { v: 'ver1' } });
   const canary = await deploy(api, 'prod', { canary: { percentTraffic, stageVariableOverrides: { v: 'ver2' } } });
   return { api, base, canary };

@@ -4,7 +4,7 @@
 // errors AWS gives for unknown APIs, stages, paths and methods.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, method, rawRequest, stageUrl, type TestApi } from './api.js';
+import { apigateway, createApi, deploy, method, mockMethod, rawRequest, stageUrl, type TestApi } from './api.js';
 
 describe('gateway: MOCK integrations', () => {
   const k = useKanaria();
@@ -12,12 +12,7 @@ describe('gateway: MOCK integrations', () => {
 
   beforeAll(async () => {
     api = await createApi(apigateway(k), 'mock-api');
-    await method(api, {
-      path: '/',
-      httpMethod: 'GET',
-      integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
-      responses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"root": true, "stage": "$context.stage", "v": "$stageVariables.color"}' } }],
-    });
+    await mockMethod(api, '/', '{"root": true, "stage": "$context.stage", "v": "$stageVariables.color"}');
     // The status comes from the query string through the request template; responses by regex.
     await method(api, {
       path: '/status',

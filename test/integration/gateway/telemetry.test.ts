@@ -4,7 +4,7 @@
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria, type KanariaFixture } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, method, patchStage, stageUrl, type TestApi } from './api.js';
+import { apigateway, createApi, deploy, mockMethod, patchStage, stageUrl, type TestApi } from './api.js';
 
 async function logMessages(k: KanariaFixture, group: string, expected: number): Promise<string[]> {
   const logs = new CloudWatchLogsClient(k.clientConfig);
@@ -25,24 +25,9 @@ async function logMessages(k: KanariaFixture, group: string, expected: number): 
 
 async function mockApi(k: KanariaFixture, name: string): Promise<TestApi> {
   const api = await createApi(apigateway(k), name);
-  await method(api, {
-    path: '/',
-    httpMethod: 'GET',
-    integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
-    responses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"v": "$stageVariables.v"}' } }],
-  });
-  await method(api, {
-    path: '/fail',
-    httpMethod: 'GET',
-    integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 500}' } },
-    responses: [{ statusCode: '500', responseTemplates: { 'application/json': '{"failed": true}' } }],
-  });
-  await method(api, {
-    path: '/limited',
-    httpMethod: 'GET',
-    integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
-    responses: [{ statusCode: '200' }],
-  });
+  await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
+  await mockMethod(api, '/fail', '{"failed": true}', 500);
+  await mockMethod(api, '/limited', '{}');
   return api;
 }
 
@@ -170,5 +155,23 @@ describe('gateway: throttling', () => {
     expect((await statuses('/fail', 7)).filter((s) => s === 500)).toHaveLength(5);
     const limited = await statuses('/limited', 6);
     expect(limited).toEqual([200, 200, 429, 429, 429, 429]);
+  });
+});
+
+describe('gateway: account-level throttling', () => {
+  const k = useKanaria({ accountRateLimit: 0.01, accountBurstLimit: 3 });
+
+  it('throttles every stage of the account and Region together once the account bucket is empty', async () => {
+    const one = await mockApi(k, 'account-one');
+    const two = await mockApi(k, 'account-two');
+    await deploy(one, 'a');
+    await deploy(two, 'b');
+    const statuses: number[] = [];
+    for (const [api, stage] of [[one, 'a'], [two, 'b'], [one, 'a'], [two, 'b'], [one, 'a']] as const) {
+      const res = await fetch(stageUrl(k, api.apiId, stage, '/'));
+      await res.text();
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 });

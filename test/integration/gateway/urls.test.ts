@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchStages, urls } from '../../../src/cli/urls.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, method, rawRequest } from './api.js';
+import { apigateway, createApi, deploy, mockMethod, rawRequest } from './api.js';
 
 describe('kanaria urls', () => {
   const k = useKanaria();
@@ -11,12 +11,7 @@ describe('kanaria urls', () => {
 
   it('prints the host-style, path-style and legacy URL of every stage, and each one answers', async () => {
     const api = await createApi(apigateway(k), 'urls-api');
-    await method(api, {
-      path: '/',
-      httpMethod: 'GET',
-      integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
-      responses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"stage": "$context.stage"}' } }],
-    });
+    await mockMethod(api, '/', '{"stage": "$context.stage"}');
     await deploy(api, 'dev');
     const canary = await deploy(api, 'dev', { canary: { percentTraffic: 25 } });
     await deploy(api, 'prod');

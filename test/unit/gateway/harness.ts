@@ -9,7 +9,7 @@ import { runChain } from '../../../src/gateway/chain.js';
 import { InvocationContext, type GatewayServices } from '../../../src/gateway/context.js';
 import { createHttpClient } from '../../../src/gateway/integrations/http-client.js';
 import { createStageRegistry } from '../../../src/gateway/stage-registry.js';
-import { Throttler } from '../../../src/gateway/throttle.js';
+import { ACCOUNT_THROTTLE, Throttler } from '../../../src/gateway/throttle.js';
 import { apiKey, deploymentKey, KIND, stageKey, type StoredDeployment, type StoredStage } from '../../../src/services/apigateway/state.js';
 import type { InvokeRequest, InvokeResult } from '../../../src/services/lambda/invoker.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
@@ -42,7 +42,7 @@ export function snapshot(methods: MethodDef[]): Resource[] {
   return [...byPath.values()];
 }
 
-export type LambdaScript = (request: InvokeRequest, event: any) => Partial<InvokeResult> | { payload: unknown } | Promise<Partial<InvokeResult>>;
+export type LambdaScript = (request: InvokeRequest, event: any) => Partial<InvokeResult> | { payload: unknown } | Promise<Partial<InvokeResult> | { payload: unknown }>;
 
 export interface Harness {
   deployments: Record<string, Resource[]>;
@@ -82,6 +82,7 @@ export function harness(options: { lambda?: LambdaScript; random?: () => number;
       dispose() {},
     },
     throttler: new Throttler(() => clock.now),
+    accountThrottle: ACCOUNT_THROTTLE,
     random: options.random ?? Math.random,
     now: () => clock.now,
     monotonic: () => clock.now,

@@ -7,7 +7,7 @@ import { compileTemplate, requestTemplateFor, responseTemplateFor, TemplateError
 
 const vars = (over: Partial<TemplateVariables> = {}): TemplateVariables => ({
   body: '{"name":"Rex","tags":["a","b"],"owner":{"id":7},"n":null}',
-  params: { path: { petId: '42' }, querystring: { q: 'x y' }, header: { 'X-Trace': 't1' } },
+  params: () => ({ path: { petId: '42' }, querystring: { q: 'x y' }, header: { 'X-Trace': 't1' } }),
   context: { requestId: 'rid', stage: 'dev', responseOverride: { header: {}, status: undefined } },
   stageVariables: { color: 'blue' },
   ...over,
@@ -49,6 +49,15 @@ describe('mapping templates', () => {
   it('offers $util.escapeJavaScript, urlEncode, urlDecode, base64Encode, base64Decode, parseJson', () => {
     expect(render(`$util.urlEncode("a b&c")|$util.urlDecode("a+b%26c")|$util.base64Encode("hi")|$util.base64Decode("aGk=")`)).toBe('a+b%26c|a b&c|aGk=|hi');
     expect(render(`#set($o = $util.parseJson('{"k":[1,2]}'))$o.k.size()`)).toBe('2');
+  });
+
+  it('renders a template without references or directives as itself, and knows which read $context', () => {
+    const constant = compileTemplate('{"statusCode": 200}');
+    expect(constant.render(vars({ body: 'not json' }))).toBe('{"statusCode": 200}');
+    expect(constant.usesContext).toBe(false);
+    expect(compileTemplate('$context.stage').usesContext).toBe(true);
+    expect(compileTemplate('$!{context.stage}').usesContext).toBe(true);
+    expect(compileTemplate('$input.body').usesContext).toBe(false);
   });
 
   it('fails with TemplateError, never anything else, on bad input or syntax', () => {

@@ -1,0 +1,305 @@
+#!/usr/bin/env node
+// Gateway benchmark: requests/s and p50/p99 latency of stage invocations, each against a bare
+// Node HTTP server measured in the same run (both in their own processes, loaded by autocannon
+// from this one):
+//   (a) MOCK                          target ≥ 70 % of bare
+//   (b) AWS_PROXY → warm Node handler target ≥ 40 % of bare
+//   (c) AWS_PROXY → warm Python handler target ≥ 30 % of bare
+//   (d) MOCK on a stage with a 10 % canary vs the same stage without: cost < 5 %
+// and the idle RSS of `kanaria start` (target < 120 MB).
+//
+//   node bench/gateway.mjs [--duration S] [--connections C] [--rounds R] [--json]
+//
+// Needs dist/ (`npm run build`, run first when missing). On a shared 2-core machine the load
+// generator competes with the servers: read the ratios, not the absolute numbers.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import yazl from 'yazl';
+import * as apigateway from '@aws-sdk/client-api-gateway';
+import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    /** Write a CPU profile of the Kanaria process into this folder (node --cpu-prof). */
+    profile: { type: 'string' },
+    /** Measure only these targets (comma-separated: bare,mock,mockCanary,node,python). */
+    only: { type: 'string' },
+  },
+});
+const DURATION = Number(opts.duration);
+const CONNECTIONS = Number(opts.connections);
+const ROUNDS = Number(opts.rounds);
+
+const log = (line) => process.stderr.write(`${line}\n`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a child process and waits for a line matching `ready` on its stdout. */
+function startProcess(command, args, ready, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk;
+      if (ready.test(buffered)) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(child);
+      }
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code} before it was ready:\n${buffered}`)));
+  });
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by `pid` and every live process below it (Lambda workers included). */
+function cpuSeconds(pid) {
+  const stats = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.push({ pid: Number(name), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      /* gone */
+    }
+  }
+  const tree = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) (tree.add(s.pid), (grew = true));
+  }
+  return stats.filter((s) => tree.has(s.pid)).reduce((n, s) => n + s.ticks, 0) / TICKS_PER_SECOND;
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const BARE_SERVER = `
+const http = require('node:http');
+const body = JSON.stringify({ ok: true });
+http.createServer({ keepAlive: true }, (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(body);
+}).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('bare ready'));
+`;
+
+function zip(files) {
+  return new Promise((resolve, reject) => {
+    const z = new yazl.ZipFile();
+    for (const [name, text] of Object.entries(files)) z.addBuffer(Buffer.from(text), name);
+    z.end();
+    const chunks = [];
+    z.outputStream.on('data', (c) => chunks.push(c));
+    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    z.outputStream.on('error', reject);
+  });
+}
+
+async function setUp(endpoint) {
+  const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
+  const apigw = new apigateway.APIGatewayClient(config);
+  const lambda = new LambdaClient(config);
+  const api = await apigw.send(new apigateway.CreateRestApiCommand({ name: 'bench' }));
+  const restApiId = api.id;
+  const resource = async (pathPart) => (await apigw.send(new apigateway.CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart }))).id;
+  const mockId = await resource('mock');
+  const nodeId = await resource('node');
+  const pythonId = await resource('python');
+
+  await apigw.send(new apigateway.PutMethodCommand({ restApiId, resourceId: mockId, httpMethod: 'GET', authorizationType: 'NONE' }));
+  await apigw.send(new apigateway.PutIntegrationCommand({ restApiId, resourceId: mockId, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+  await apigw.send(new apigateway.PutMethodResponseCommand({ restApiId, resourceId: mockId, httpMethod: 'GET', statusCode: '200' }));
+  await apigw.send(
+    new apigateway.PutIntegrationResponseCommand({ restApiId, resourceId: mockId, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } }),
+  );
+
+  const functions = {
+    node: { Runtime: 'nodejs20.x', Handler: 'index.handler', files: { 'index.mjs': `export const handler = async () => ({ statusCode: 200, body: '{"ok":true}' });` } },
+    python: { Runtime: 'python3.12', Handler: 'app.handler', files: { 'app.py': `def handler(event, context):\n    return {'statusCode': 200, 'body': '{"ok":true}'}\n` } },
+  };
+  for (const [name, fn] of Object.entries(functions)) {
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: `bench-${name}`,
+        Runtime: fn.Runtime,
+        Handler: fn.Handler,
+        Role: 'arn:aws:iam::000000000000:role/bench',
+        Code: { ZipFile: await zip(fn.files) },
+        MemorySize: 128,
+        Timeout: 10,
+      }),
+    );
+    await lambda.send(
+      new AddPermissionCommand({
+        FunctionName: `bench-${name}`,
+        StatementId: 'apigw',
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: `arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`,
+      }),
+    );
+    const resourceId = name === 'node' ? nodeId : pythonId;
+    await apigw.send(new apigateway.PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await apigw.send(
+      new apigateway.PutIntegrationCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'GET',
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:bench-${name}/invocations`,
+      }),
+    );
+  }
+  const d1 = (await apigw.send(new apigateway.CreateDeploymentCommand({ restApiId }))).id;
+  const d2 = (await apigw.send(new apigateway.CreateDeploymentCommand({ restApiId }))).id;
+  await apigw.send(new apigateway.CreateStageCommand({ restApiId, stageName: 'plain', deploymentId: d1 }));
+  await apigw.send(new apigateway.CreateStageCommand({ restApiId, stageName: 'canary', deploymentId: d1, canarySettings: { deploymentId: d2, percentTraffic: 10 } }));
+  return restApiId;
+}
+
+function load(url, pid) {
+  const cpuBefore = cpuSeconds(pid);
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 }, (err, result) => {
+      if (err) return reject(err);
+      const cpu = cpuSeconds(pid) - cpuBefore;
+      resolve({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+        /** Server CPU (its whole process tree) per request, in microseconds. */
+        cpuUs: (cpu / Math.max(1, result.requests.total)) * 1e6,
+      });
+    });
+  });
+}
+
+async function warm(url) {
+  await new Promise((resolve, reject) => autocannon({ url, connections: 8, duration: 1 }, (err) => (err ? reject(err) : resolve())));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function summarize(name, runs) {
+  const best = runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
+  const cpuUs = median(runs.map((r) => r.cpuUs));
+  log(
+    `  ${name.padEnd(22)} ${best.rps.toFixed(0).padStart(7)} req/s  p50 ${String(best.p50).padStart(4)} ms  p99 ${String(best.p99).padStart(4)} ms  cpu ${cpuUs.toFixed(0).padStart(5)} µs/req` +
+      `${best.non2xx ? `  non-2xx ${best.non2xx}` : ''}${best.errors ? `  errors ${best.errors}` : ''}`,
+  );
+  return { name, ...best, cpuUs, runs: runs.map((r) => Math.round(r.rps)) };
+}
+
+async function main() {
+  if (!existsSync(join(root, 'dist/cli/main.js'))) {
+    log('building dist/ …');
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+  }
+  const kanariaPort = await freePort();
+  const barePort = await freePort();
+  const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [];
+  const kanaria = await startProcess(process.execPath, [...profile, 'bin/kanaria.js', 'start', '--port', String(kanariaPort), '--ephemeral'], /Kanaria listening on/, {
+    // AWS's account throttle (10 000 rps) would cap the gateway below a bare server's rate: lift it.
+    KANARIA_ACCOUNT_RATE_LIMIT: '1000000',
+    KANARIA_ACCOUNT_BURST_LIMIT: '1000000',
+  });
+  const bare = await startProcess(process.execPath, ['-e', BARE_SERVER, String(barePort)], /bare ready/);
+  const exited = new Promise((resolve) => kanaria.once('exit', resolve));
+  const cleanup = () => {
+    kanaria.kill('SIGTERM');
+    bare.kill('SIGTERM');
+  };
+  process.once('exit', cleanup);
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    const idleRss = rssMb(kanaria.pid);
+    const endpoint = `http://127.0.0.1:${kanariaPort}`;
+    log(`kanaria start: idle RSS ${idleRss.toFixed(1)} MB; setting up (MOCK, Node and Python AWS_PROXY, a 10 % canary stage) …`);
+    const apiId = await setUp(endpoint);
+    const stage = (name, path) => `${endpoint}/_aws/execute-api/${apiId}/${name}${path}`;
+    log(`load: ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s) (median)`);
+    const targets = [
+      ['bare', 'bare node http', `http://127.0.0.1:${barePort}/`],
+      ['mock', 'MOCK', stage('plain', '/mock')],
+      ['mockCanary', 'MOCK, 10% canary', stage('canary', '/mock')],
+      ['node', 'AWS_PROXY node', stage('plain', '/node')],
+      ['python', 'AWS_PROXY python', stage('plain', '/python')],
+    ];
+    const only = opts.only ? new Set(opts.only.split(',')) : undefined;
+    const chosen = targets.filter(([key]) => key !== 'bareAgain' && (!only || only.has(key)));
+    for (const [, , url] of chosen) await warm(url);
+    // Rounds interleave the targets, so a neighbour's burst of load spreads over all of them.
+    const runs = Object.fromEntries(chosen.map(([key]) => [key, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [key, , url] of chosen) runs[key].push(await load(url, key === 'bare' ? bare.pid : kanaria.pid));
+    }
+    const results = {};
+    for (const [key, name] of chosen) results[key] = summarize(name, runs[key]);
+    if (only) {
+      await new Promise((r) => setTimeout(r, 200));
+      return;
+    }
+    const busyRss = rssMb(kanaria.pid);
+
+    const ratio = (r) => r.rps / results.bare.rps;
+    // CPU per request is steadier than throughput on a shared machine: bare's µs/req over ours
+    // is the throughput ratio the two would reach when CPU-bound on the same core.
+    const cpuRatio = (r) => results.bare.cpuUs / r.cpuUs;
+    const canaryCost = 1 - results.mockCanary.rps / results.mock.rps;
+    const canaryCpuCost = results.mockCanary.cpuUs / results.mock.cpuUs - 1;
+    const checks = [
+      ['MOCK / bare', ratio(results.mock), cpuRatio(results.mock), 0.7, '≥'],
+      ['AWS_PROXY node / bare', ratio(results.node), cpuRatio(results.node), 0.4, '≥'],
+      ['AWS_PROXY python / bare', ratio(results.python), cpuRatio(results.python), 0.3, '≥'],
+      ['canary cost', canaryCost, canaryCpuCost, 0.05, '<'],
+    ];
+    log('\n                                  throughput   by CPU/req   target');
+    for (const [name, value, byCpu, target, op] of checks) {
+      const ok = (v) => (op === '≥' ? v >= target : v < target);
+      const pct = (v) => `${(v * 100).toFixed(1)} %`.padStart(9);
+      log(`  ${name.padEnd(30)} ${pct(value)} ${ok(value) ? '✓' : '✗'}  ${pct(byCpu)} ${ok(byCpu) ? '✓' : '✗'}    ${op} ${target * 100} %`);
+    }
+    log(`  ${'idle RSS of kanaria start'.padEnd(30)} ${idleRss.toFixed(1).padStart(6)} MB ${idleRss < 120 ? '✓' : '✗'}                  < 120 MB`);
+    log(`  RSS after the runs: ${busyRss.toFixed(1)} MB`);
+    if (opts.json) console.log(JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, idleRssMb: idleRss, busyRssMb: busyRss, results, canaryCost }, null, 2));
+  } finally {
+    cleanup();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
