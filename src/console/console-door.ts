@@ -1,0 +1,68 @@
+// The console's front door: the page at /_kanaria/, its assets under /_kanaria/console/ and its
+// JSON API under /_kanaria/console/api/. Everything the page changes goes through the public AWS
+// operations on this same origin; this door only serves files and reads telemetry.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FrontDoor } from '../listener.js';
+import type { Metrics } from '../telemetry/metrics.js';
+import { liveView, LiveQuerySchema } from './live-api.js';
+import { createStaticFiles } from './static-files.js';
+
+export interface ConsoleDeps {
+  metrics: Metrics;
+  /** The account and region the page's unsigned control-plane calls land in. */
+  accountId: string;
+  region: string;
+  now?: () => number;
+}
+
+const ASSETS = '/_kanaria/console/';
+const API = '/_kanaria/console/api/';
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
+}
+
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?', 1)[0];
+}
+
+export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
+  const files = createStaticFiles();
+  const scope = { accountId: deps.accountId, region: deps.region };
+
+  function api(req: IncomingMessage, res: ServerResponse, name: string): void {
+    if (name !== 'live') return json(res, 404, { message: `No console API named '${name}'` });
+    const parsed = LiveQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+      return json(res, 400, { message });
+    }
+    json(res, 200, liveView(deps.metrics, scope, parsed.data, deps.now));
+  }
+
+  return {
+    name: 'console',
+    claims(req) {
+      const path = pathOf(req);
+      return path === '/_kanaria' || path === '/_kanaria/' || path.startsWith(ASSETS);
+    },
+    async handle(req, res) {
+      const path = pathOf(req);
+      const method = req.method ?? 'GET';
+      if (method !== 'GET' && method !== 'HEAD') return json(res, 405, { message: `${method} is not allowed on ${path}` });
+      if (path === '/_kanaria') {
+        res.writeHead(308, { Location: '/_kanaria/' }).end();
+        return;
+      }
+      if (path === '/_kanaria/') return files.serve('index.html', res, method === 'HEAD');
+      if (path.startsWith(API)) return api(req, res, path.slice(API.length));
+      let relative: string;
+      try {
+        relative = decodeURIComponent(path.slice(ASSETS.length));
+      } catch {
+        return json(res, 400, { message: 'Malformed asset path' });
+      }
+      return files.serve(relative, res, method === 'HEAD');
+    },
+  };
+}
