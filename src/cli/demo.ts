@@ -74,15 +74,16 @@ export async function demo(args: string[]): Promise<number> {
     const url = `${endpoint}/_aws/execute-api/${d.restApiId}/${d.stageName}/`;
     out.write(`  invoke URL: ${url}\n  stage deployment ${d.baseDeploymentId} (v1), canary deployment ${d.canaryDeploymentId} (v2)\n\n`);
 
-    const labels = { base: 'v1', canary: 'v2' };
     const before = await sendTraffic({ url, requests, concurrency, onProgress: progressBar(out, `Sending ${requests} requests`) });
-    out.write(`\nBefore promotion (canary at ${percent}%):\n${formatSplit(before, labels)}\n\n${formatBars(before, labels)}\n\n`);
+    const beforeLabels = { base: 'v1 (stage)', canary: 'v2 (canary)' };
+    out.write(`\nBefore promotion (canary at ${percent}%):\n${formatSplit(before, beforeLabels)}\n\n${formatBars(before, beforeLabels)}\n\n`);
 
     out.write('Promoting the canary (copy /canarySettings/deploymentId → /deploymentId, overrides → /variables), then removing it…\n');
     await promoteCanary(endpoint, d);
     const afterCount = Math.min(200, requests);
     const after = await sendTraffic({ url, requests: afterCount, concurrency, onProgress: progressBar(out, `Sending ${afterCount} requests`) });
-    out.write(`\nAfter promotion:\n${formatSplit(after, labels)}\n\n${formatBars(after, labels)}\n\n`);
+    const afterLabels = { base: 'v1', canary: 'v2 (promoted)' };
+    out.write(`\nAfter promotion:\n${formatSplit(after, afterLabels)}\n\n${formatBars(after, afterLabels)}\n\n`);
     out.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.${own ? '' : ` The API ${d.restApiId} stays on ${endpoint}.`}\n`);
     const failed = Object.keys(before.errors).length > 0 || Object.keys(after.errors).length > 0 || after.base.requests > 0;
     return failed ? 1 : 0;

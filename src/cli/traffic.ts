@@ -41,7 +41,7 @@ export async function traffic(args: string[]): Promise<number> {
     onProgress: values.show ? undefined : progressBar(process.stderr, `Sending ${requests} requests`),
   });
   if (values.show) for (const [body, n] of Object.entries(result.bodies)) console.log(`${String(n).padStart(6)}  ${body}`);
-  const labels = { base: 'base', canary: `"${marker}"` };
+  const labels = { base: 'base (other answers)', canary: `canary ("${marker}")` };
   console.log(`${formatSplit(result, labels)}\n\n${formatBars(result, labels)}`);
   return Object.keys(result.errors).length > 0 ? 1 : 0;
 }
