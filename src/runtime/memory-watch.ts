@@ -2,10 +2,13 @@
 // Linux) every few milliseconds and killing a process that goes over, as the Lambda sandbox's
 // cgroup would. Also records each process's peak (VmHWM) for REPORT's "Max Memory Used".
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 
 export interface MemoryTarget {
   pid: number;
   limitMb: number;
+  /** When this target was last sampled (performance.now()); set by the watch. */
+  sampledAt?: number;
   onSample(rssMb: number, peakMb: number): void;
   onExceeded(): void;
 }
@@ -48,8 +51,14 @@ export class MemoryWatch {
     this.targets.delete(target);
   }
 
-  /** Samples one target now (at spawn and at the end of an invocation). */
-  sample(target: MemoryTarget): MemorySample | undefined {
+  /**
+   * Samples one target (at spawn and at the end of an invocation) unless it was sampled less than
+   * `maxAgeMs` ago: reading /proc on every short invocation would cost more than the invocation.
+   */
+  sample(target: MemoryTarget, maxAgeMs = 0): MemorySample | undefined {
+    const now = performance.now();
+    if (maxAgeMs > 0 && target.sampledAt !== undefined && now - target.sampledAt < maxAgeMs) return undefined;
+    target.sampledAt = now;
     const m = readMemory(target.pid);
     if (!m) return undefined;
     target.onSample(m.rssMb, m.peakMb);

@@ -166,11 +166,13 @@ export class Worker {
         this.kill('stop');
       },
       log: (line) => this.log.write(line),
+      // One turn of the event loop first: output the handler wrote straight to fd 1/2 before
+      // answering is read by then, so it lands before END like everything else it printed.
       result: (id, payload) => {
-        if (payload.length > MAX_RESPONSE_BYTES) return this.complete(id, RUNTIME_FAULTS.responseTooLarge(MAX_RESPONSE_BYTES), false);
-        this.complete(id, { payload });
+        if (payload.length > MAX_RESPONSE_BYTES) return setImmediate(() => this.complete(id, RUNTIME_FAULTS.responseTooLarge(MAX_RESPONSE_BYTES), false));
+        setImmediate(() => this.complete(id, { payload }));
       },
-      error: (id, errorType, payload) => this.complete(id, { payload, errorType }),
+      error: (id, errorType, payload) => void setImmediate(() => this.complete(id, { payload, errorType })),
       fault: (detail) => {
         this.faultDetail = detail;
         this.kill('fault');
@@ -188,7 +190,7 @@ export class Worker {
     this.running = undefined;
     clearTimeout(run.timer);
     this.deps.memory.remove(this.memoryTarget);
-    if (!this.exited) this.deps.memory.sample(this.memoryTarget);
+    if (!this.exited) this.deps.memory.sample(this.memoryTarget, 250);
     const fault = 'status' in result ? result : undefined;
     const durationMs = performance.now() - run.startedAt;
     const logTail = this.log.finish(id, {

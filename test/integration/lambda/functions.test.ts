@@ -189,6 +189,29 @@ describe('Lambda functions', () => {
     expect(events.some((e) => /^\d{4}-\d\d-\d\dT[\d:.]+Z\t[0-9a-f-]{36}\tINFO\tnode esm called \{"a":1\}\n$/.test(e.message ?? ''))).toBe(true);
   });
 
+  test('output written straight to fd 1 and 2 (C code, child processes) is captured before END', async () => {
+    const code = [
+      'import os, subprocess',
+      'def handler(event, context):',
+      '    print("from print")',
+      '    os.write(1, b"from fd 1\\n")',
+      '    os.write(2, b"from fd 2\\n")',
+      '    subprocess.run(["echo", "from a child process"], check=True)',
+      '    return "ok"',
+      '',
+    ].join('\n');
+    await createFunction(lambda, 'raw_output', 'python3.12', 'app.handler', { 'app.py': code });
+    for (let i = 0; i < 3; i++) {
+      const r = await invoke(lambda, 'raw_output', {}, { LogType: 'Tail' });
+      const lines = r.log!.split('\n');
+      const end = lines.indexOf(`END RequestId: ${r.requestId}`);
+      for (const line of ['from print', 'from fd 1', 'from fd 2', 'from a child process']) {
+        expect(lines.indexOf(line)).toBeGreaterThan(0);
+        expect(lines.indexOf(line)).toBeLessThan(end);
+      }
+    }
+  });
+
   test('UpdateFunctionCode: the next invocation runs the new code', async () => {
     const before = await lambda.send(new GetFunctionCommand({ FunctionName: 'version2_lambda' }));
     const zip = await buildZip({ 'lambda_function_v2.py': SEED_V2.replace('ver 2', 'ver 3') });

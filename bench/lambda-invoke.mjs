@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Lambda Invoke benchmark: warm round trips per second through the Invoke API (POST
+// /2015-03-31/functions/{name}/invocations over HTTP keep-alive, a few connections, fixed
+// duration) for a Node and a Python handler, and a bare Node HTTP server in the same run.
+// Targets: Node ≥ 40 % of the bare server, Python ≥ 30 %. Kanaria and the bare server each run
+// in their own process; autocannon loads them from this one, round after round (medians).
+//
+//   node bench/lambda-invoke.mjs [--duration S] [--connections C] [--rounds R] [--dist DIR] [--json]
+//
+// Needs a build (`npm run build`; --dist points at another one). On a shared 2-core machine the
+// load generator, Kanaria and the workers compete for the same cores: read the ratios.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import autocannon from 'autocannon';
+import yazl from 'yazl';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '3' },
+    dist: { type: 'string', default: 'dist' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const dist = resolve(root, opts.dist);
+const say = (line) => process.stderr.write(`${line}\n`);
+
+const HANDLERS = {
+  node: { Runtime: 'nodejs20.x', Handler: 'index.handler', files: { 'index.mjs': 'export const handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });\n' } },
+  python: { Runtime: 'python3.12', Handler: 'app.handler', files: { 'app.py': 'import json\ndef handler(event, context):\n    return {"statusCode": 200, "body": json.dumps(event)}\n' } },
+};
+
+/** The reference: a Node server that reads the request body and answers a small JSON document. */
+const BARE = `require('node:http').createServer({ keepAlive: true }, (req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => { const body = JSON.stringify({ statusCode: 200, body: Buffer.concat(chunks).toString() }); res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(body); });
+}).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
+
+/** Spawns a server process and resolves with the URL it prints. */
+function serve(args) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  return new Promise((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`${args.join(' ')} exited (${code}) before listening`)));
+    lines.on('line', (line) => {
+      const url = /listening on (http:\/\/[\d.:]+)/i.exec(line)?.[1];
+      if (url) ok({ child, url });
+    });
+  });
+}
+
+function zip(files) {
+  const z = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) z.addBuffer(Buffer.from(text), name);
+  z.end();
+  return new Promise((ok) => {
+    const parts = [];
+    z.outputStream.on('data', (c) => parts.push(c)).on('end', () => ok(Buffer.concat(parts)));
+  });
+}
+
+const cannon = (url, duration, connections) =>
+  new Promise((ok, fail) =>
+    autocannon({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json' }, connections, duration }, (err, r) =>
+      err ? fail(err) : ok({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts }),
+    ),
+  );
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  if (!existsSync(join(dist, 'cli/main.js'))) {
+    if (opts.dist !== 'dist') throw new Error(`${dist} has no build`);
+    say('building dist/ …');
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+  }
+  const cli = pathToFileURL(join(dist, 'cli/main.js')).href;
+  const kanaria = await serve(['--input-type=module', '-e', `import(${JSON.stringify(cli)}).then((c) => c.main(['start', '--port', '0', '--ephemeral']))`]);
+  const bare = await serve(['-e', BARE]);
+  const stop = () => [kanaria, bare].forEach((s) => s.child.kill('SIGTERM'));
+  process.once('exit', stop);
+  try {
+    const lambda = new LambdaClient({ endpoint: kanaria.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    for (const [name, fn] of Object.entries(HANDLERS)) {
+      await lambda.send(new CreateFunctionCommand({ FunctionName: `bench-${name}`, Runtime: fn.Runtime, Handler: fn.Handler, Role: 'arn:aws:iam::000000000000:role/bench', Code: { ZipFile: await zip(fn.files) } }));
+      const check = await lambda.send(new InvokeCommand({ FunctionName: `bench-${name}`, Payload: Buffer.from('{"bench":true}') }));
+      if (check.FunctionError) throw new Error(`bench-${name} failed: ${Buffer.from(check.Payload).toString()}`);
+    }
+    const targets = {
+      bare: bare.url,
+      node: `${kanaria.url}/2015-03-31/functions/bench-node/invocations`,
+      python: `${kanaria.url}/2015-03-31/functions/bench-python/invocations`,
+    };
+    const connections = Number(opts.connections);
+    const duration = Number(opts.duration);
+    say(`Invoke API, ${connections} keep-alive connections, ${duration} s per run, ${opts.rounds} round(s); warming up …`);
+    for (const url of Object.values(targets)) await cannon(url, 1, connections);
+    const runs = { bare: [], node: [], python: [] };
+    for (let round = 1; round <= Number(opts.rounds); round++) {
+      for (const [name, url] of Object.entries(targets)) {
+        const r = await cannon(url, duration, connections);
+        runs[name].push(r);
+        say(`  round ${round}  ${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.bad ? `  failed ${r.bad}` : ''}`);
+      }
+    }
+    const result = Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) }]));
+    say('\nmedians and ratios to the bare server:');
+    for (const [name, target] of [['bare'], ['node', 0.4], ['python', 0.3]]) {
+      const ratio = result[name].rps / result.bare.rps;
+      const verdict = target === undefined ? '' : `  ${(ratio * 100).toFixed(1)} % of bare (target ≥ ${target * 100} %: ${ratio >= target ? 'met' : 'NOT met'})`;
+      say(`  ${name.padEnd(7)} ${result[name].rps.toFixed(0).padStart(7)} req/s  p50 ${result[name].p50} ms  p99 ${result[name].p99} ms${verdict}`);
+    }
+    if (opts.json) console.log(JSON.stringify({ connections, duration, rounds: Number(opts.rounds), result }, null, 2));
+  } finally {
+    stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
