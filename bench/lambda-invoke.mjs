@@ -13,6 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { buffer } from 'node:stream/consumers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -61,10 +62,7 @@ function zip(files) {
   const z = new yazl.ZipFile();
   for (const [name, text] of Object.entries(files)) z.addBuffer(Buffer.from(text), name);
   z.end();
-  return new Promise((ok) => {
-    const parts = [];
-    z.outputStream.on('data', (c) => parts.push(c)).on('end', () => ok(Buffer.concat(parts)));
-  });
+  return buffer(z.outputStream);
 }
 
 const cannon = (url, duration, connections) =>

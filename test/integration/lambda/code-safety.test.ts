@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { CreateFunctionCommand, GetFunctionCommand, LambdaClient, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -37,11 +38,7 @@ function zipStream(name: string, bytes: number): Promise<Buffer> {
     name,
   );
   zip.end();
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => parts.push(c));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(parts)));
-  });
+  return buffer(zip.outputStream);
 }
 
 describe('Lambda code safety', () => {
