@@ -59,8 +59,9 @@ function send(ctx: InvocationContext): void {
     // A header a handler returned that HTTP cannot carry (a newline, a bad name): the answer is
     // malformed, as a bad proxy response is.
     res.removeHeader('Content-Type');
-    res.writeHead(502, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'InternalServerErrorException', 'x-amzn-RequestId': ctx.requestId });
-    res.end('{"message": "Internal server error"}');
+    const body = '{"message": "Internal server error"}';
+    res.writeHead(502, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'x-amzn-ErrorType': 'InternalServerErrorException', 'x-amzn-RequestId': ctx.requestId });
+    res.end(body);
     return;
   }
   res.end(response.body);
