@@ -49,7 +49,10 @@ describe('gateway: MOCK integrations', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await res.json()).toEqual({ root: true, stage: 'dev', v: 'blue' });
+    expect(res.headers.get('x-amz-apigw-id')).toMatch(/^[A-Za-z0-9+/]{12}=$/);
+    const text = await res.text();
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text)).toEqual({ root: true, stage: 'dev', v: 'blue' });
   });
 
   it('answers on the host-style URL and the legacy _user_request_ URL', async () => {
