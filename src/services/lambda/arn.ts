@@ -9,12 +9,16 @@ export interface FunctionRef {
   region?: string;
 }
 
-const FULL = /^arn:aws[a-zA-Z-]*:lambda:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):(\d{12}):function:([a-zA-Z0-9_.-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
+const FULL = /^arn:aws[a-zA-Z-]*:lambda:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):(\d{12}|\*):function:([a-zA-Z0-9_.-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
 const PARTIAL = /^(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9_.-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
 
+/**
+ * `accountId` is undefined when the caller left it to the context: not given, or `*` (an API
+ * Gateway integration URI may name the account as `*`; the Invoke API's pattern never lets it through).
+ */
 export function parseFunctionName(input: string): FunctionRef | undefined {
   const full = FULL.exec(input);
-  if (full) return { region: full[1], accountId: full[2], name: full[3], qualifier: full[4] };
+  if (full) return { region: full[1], accountId: full[2] === '*' ? undefined : full[2], name: full[3], qualifier: full[4] };
   const partial = PARTIAL.exec(input);
   if (!partial) return undefined;
   // `123456789012:name` is not a partial ARN (it needs `function:`): read as name:qualifier.

@@ -144,6 +144,23 @@ describe('Pool', () => {
     expect((await a).errorType).toBe('Runtime.ExitError');
   });
 
+  test('an idle worker that dies is dropped; the next invocation starts a new one', async () => {
+    const { pool, workers, inv } = setup({ maxWorkers: 1 });
+    const a = pool.run(inv('a'));
+    workers[0].finishStart();
+    await tick();
+    workers[0].answer();
+    await a;
+    workers[0].crash();
+    expect(pool.stats()).toMatchObject({ workers: 0, idle: 0 });
+    const b = pool.run(inv('b'));
+    expect(workers).toHaveLength(2);
+    workers[1].finishStart();
+    await tick();
+    workers[1].answer();
+    expect((await b).requestId).toBe('b');
+  });
+
   test('idle workers retire after idleMs on the injected clock, newest kept longest', async () => {
     const { pool, workers, inv, clock } = setup({ maxWorkers: 2, idleMs: 60_000 });
     const a = pool.run(inv('a'));

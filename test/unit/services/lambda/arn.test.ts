@@ -14,6 +14,8 @@ describe('function names as Lambda accepts them (name, partial ARN, full ARN)', 
     ['arn:aws:lambda:us-west-2:123456789012:function:my-function', { region: 'us-west-2', accountId: '123456789012', name: 'my-function' }],
     ['arn:aws:lambda:eu-central-1:123456789012:function:f_1:live', { region: 'eu-central-1', accountId: '123456789012', name: 'f_1', qualifier: 'live' }],
     ['arn:aws-cn:lambda:cn-north-1:123456789012:function:f', { region: 'cn-north-1', accountId: '123456789012', name: 'f' }],
+    // An integration URI may write the account as `*` (terraform-provider-aws #156): the caller's account.
+    ['arn:aws:lambda:us-east-1:*:function:f:live', { region: 'us-east-1', name: 'f', qualifier: 'live' }],
   ])('%s', (input, expected) => {
     expect(parseFunctionName(input)).toEqual({ accountId: undefined, region: undefined, qualifier: undefined, ...expected });
   });
