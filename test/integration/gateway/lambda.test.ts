@@ -2,10 +2,11 @@
 // and failing proxy answers, the integration timeout, and AWS (non-proxy) Lambda integrations
 // with mapping templates and integration responses selected by the function's errorMessage.
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { AddPermissionCommand, CreateAliasCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { apigateway, createApi, deploy, method, patchStage, rawRequest, stageUrl, type TestApi } from './api.js';
-import { allowApi, lambdaUri, nodeFunction } from './functions.js';
+import { allowApi, lambdaClient, lambdaUri, nodeFunction, zip } from './functions.js';
 
 const ECHO = `export const handler = async (event) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });`;
 
@@ -185,5 +186,32 @@ describe('gateway: Lambda integrations with Node handlers', () => {
     const boom = await call('boom');
     expect(boom.status).toBe(200);
     expect(await boom.json()).toEqual({ passedThrough: 'Internal failure' });
+  });
+
+  it('substitutes a stage variable naming the alias in the function ARN', async () => {
+    const lambda = lambdaClient(k);
+    await nodeFunction(k, 'versioned', `export const handler = async () => ({ statusCode: 200, body: 'one' });`);
+    await lambda.send(new PublishVersionCommand({ FunctionName: 'versioned' }));
+    await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'versioned', ZipFile: await zip({ 'index.mjs': `export const handler = async () => ({ statusCode: 200, body: 'two' });` }) }));
+    await lambda.send(new PublishVersionCommand({ FunctionName: 'versioned' }));
+    await lambda.send(new CreateAliasCommand({ FunctionName: 'versioned', Name: 'stable', FunctionVersion: '1' }));
+    await lambda.send(new CreateAliasCommand({ FunctionName: 'versioned', Name: 'next', FunctionVersion: '2' }));
+    for (const alias of ['stable', 'next']) {
+      await lambda.send(
+        new AddPermissionCommand({
+          FunctionName: 'versioned',
+          Qualifier: alias,
+          StatementId: `api-${alias}`,
+          Action: 'lambda:InvokeFunction',
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: `arn:aws:execute-api:us-east-1:000000000000:${api.apiId}/*`,
+        }),
+      );
+    }
+    await method(api, { path: '/aliased', httpMethod: 'GET', integration: { type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: lambdaUri('versioned:${stageVariables.alias}') } });
+    await deploy(api, 'v1', { variables: { alias: 'stable' } });
+    await deploy(api, 'v2', { variables: { alias: 'next' } });
+    expect(await (await fetch(stageUrl(k, api.apiId, 'v1', '/aliased'))).text()).toBe('one');
+    expect(await (await fetch(stageUrl(k, api.apiId, 'v2', '/aliased'))).text()).toBe('two');
   });
 });
