@@ -107,8 +107,6 @@ export class InvocationContext {
   integrationRequest: IntegrationRequest | undefined = undefined;
   /** integrationRequest: the Lambda event of an AWS_PROXY integration (JSON text). */
   proxyEvent: string | undefined = undefined;
-  /** integrationRequest / integrationResponse: `$context.responseOverride` written by templates. */
-  responseOverride: { status: number | undefined; header: Record<string, string> } = { status: undefined, header: {} };
 
   /** integration: the backend's answer, its status and how long it took (-1: none or timed out). */
   endpointResponse: EndpointResponse | undefined = undefined;
