@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, type Services } from './aws/dispatch.js';
+import { createConsoleDoor } from './console/index.js';
 import { createGateway } from './gateway/index.js';
 import { parseConfig, type Config, type ConfigInput } from './config.js';
 import { listen, type FrontDoor } from './listener.js';
@@ -45,8 +46,11 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
     sts: createStsService(),
     logs: createLogsService({ store, sink: logSink }),
   };
-  const gateway = createGateway({ store, invoker: lambda.invoker, logSink, metrics: createMetrics(), options: config, log });
-  const doors: FrontDoor[] = [...gateway.doors];
+  const metrics = createMetrics();
+  const gateway = createGateway({ store, invoker: lambda.invoker, logSink, metrics, options: config, log });
+  // The gateway's doors claim /_kanaria/stages and /_kanaria/metrics; the console claims only
+  // /_kanaria/ itself and /_kanaria/console/…, so the order between them does not matter.
+  const doors: FrontDoor[] = [...gateway.doors, createConsoleDoor({ metrics, accountId: config.accountId, region: config.region })];
   const dispatch = createDispatcher(services, { accountId: config.accountId, defaultRegion: config.region, log: log.error });
 
   let listener;

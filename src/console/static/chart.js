@@ -13,11 +13,11 @@ export function niceMax(value, floor = 1) {
 }
 
 /**
- * `lineChart({ width, height, label, series: [{ cls, values, dashed }], format, floor })`:
- * `values` are numbers or null, oldest first, all of the same length; `label` is the chart's
- * accessible name (the caller puts the latest values in it).
+ * `lineChart({ width, height, label, series: [{ cls, values, dashed }], format, floor, span })`:
+ * `values` are numbers or null, oldest first, all of the same length, covering the last `span`
+ * seconds; `label` is the chart's accessible name (the caller puts the latest values in it).
  */
-export function lineChart({ width, height = 150, label, series, format = String, floor = 1 }) {
+export function lineChart({ width, height = 150, label, series, format = String, floor = 1, span = 60 }) {
   const n = Math.max(...series.map((x) => x.values.length), 2);
   const max = niceMax(Math.max(0, ...series.flatMap((x) => x.values.filter((v) => v !== null && Number.isFinite(v)))), floor);
   const w = Math.max(width, 120);
@@ -30,13 +30,13 @@ export function lineChart({ width, height = 150, label, series, format = String,
     const v = max * frac;
     svg.append(s('line', { x1: PAD.left, x2: w - PAD.right, y1: y(v), y2: y(v), class: 'grid' }), s('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, format(v)));
   }
-  const seconds = n - 1;
+  const lastIndex = n - 1;
   for (const [i, text] of [
-    [0, `-${seconds}s`],
-    [Math.round(seconds / 2), `-${seconds - Math.round(seconds / 2)}s`],
-    [seconds, 'now'],
+    [0, `-${span}s`],
+    [lastIndex / 2, `-${Math.round(span / 2)}s`],
+    [lastIndex, 'now'],
   ]) {
-    svg.append(s('text', { x: x(i), y: height - 6, 'text-anchor': i === 0 ? 'start' : i === seconds ? 'end' : 'middle', class: 'tick' }, text));
+    svg.append(s('text', { x: x(i), y: height - 6, 'text-anchor': i === 0 ? 'start' : i === lastIndex ? 'end' : 'middle', class: 'tick' }, text));
   }
   for (const line of series) {
     let d = '';

@@ -20,6 +20,8 @@ export function h(tag, attrs = {}, ...children) {
     else if (name === 'checked' || name === 'selected') el[name] = Boolean(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
+  // Forms leave checking to API Gateway, so its own refusal is what the user reads.
+  if (tag === 'form') el.noValidate = true;
   append(el, children);
   return el;
 }

@@ -42,12 +42,16 @@ const time = (ms) => new Date(ms).toISOString().slice(11, 23);
 export function logTail({ id, title, group }) {
   const list = h('ol', { class: 'log', id: `${id}-lines`, 'aria-live': 'off' });
   const note = h('p', { class: 'muted', id: `${id}-note` }, 'Waiting for log lines…');
-  const el = h('section', { class: 'panel tail', id, 'aria-labelledby': `${id}-title` }, h('h3', { id: `${id}-title` }, title), note, h('div', { class: 'log-box', tabindex: '0', role: 'region', 'aria-label': `${title}, newest last` }, list));
+  const box = h('div', { class: 'log-box', tabindex: '0', role: 'region', 'aria-label': `${title}, newest last` }, list);
+  const el = h('section', { class: 'panel tail', id, 'aria-labelledby': `${id}-title` }, h('h3', { id: `${id}-title` }, title), note, box);
   const lines = [];
   const seen = new Set();
-  let since = Date.now() - 5 * 60_000;
+  let since = null;
+  let skipped = false;
 
-  async function poll() {
+  /** Reads what is new; `serverNow` (epoch ms, from the server) bounds how far back to look. */
+  async function poll(serverNow) {
+    since ??= serverNow - 60_000;
     const target = group();
     if (!target || target.off) {
       note.textContent = target?.off ?? 'No log group.';
@@ -67,16 +71,22 @@ export function logTail({ id, title, group }) {
       lines.push({ ...e, canary: canaryKeys.has(`${e.timestamp}|${e.message}`) });
     }
     if (base.events.length) since = base.events[base.events.length - 1].timestamp;
+    // A tail shows the newest lines: when more arrived than a poll reads, skip to the last seconds.
+    skipped = base.more;
+    if (base.more) since = Math.max(since, serverNow - 2000);
     lines.splice(0, Math.max(0, lines.length - KEEP));
     if (seen.size > 20_000) seen.clear();
     const canaries = lines.filter((l) => l.canary).length;
-    note.textContent = `${target}: last ${lines.length} lines, ${canaries} from canary requests${base.more ? ' (busy: still catching up)' : ''}.`;
+    note.textContent = `${target}: last ${lines.length} lines, ${canaries} from canary requests${skipped ? ' (busy: older lines skipped)' : ''}.`;
+    // Follow the newest line unless the reader scrolled up.
+    const following = box.scrollTop + box.clientHeight >= box.scrollHeight - 8;
     replaceChildren(
       list,
       lines.map((l) =>
         h('li', { class: l.canary ? 'canary' : 'base' }, h('span', { class: 'ts' }, time(l.timestamp)), ' ', h('span', { class: `badge ${l.canary ? 'canary' : 'base'}` }, l.canary ? 'canary' : 'base'), ' ', h('span', { class: 'msg' }, l.message)),
       ),
     );
+    if (following) box.scrollTop = box.scrollHeight;
   }
   return { el, poll };
 }

@@ -17,24 +17,21 @@ const rate = (p) => (p.count ? ((p.errors4xx + p.errors5xx) / p.count) * 100 : n
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 
 function summaryTable(view) {
+  const head = ['Variant', 'Requests/s', `Requests (${view.seconds} s)`, 'Error rate', '4XX / 5XX', 'p50 ms', 'p99 ms'];
   const row = (v) => {
     const points = view.variants[v.id].points;
     const last = points[points.length - 2] ?? { count: 0 };
     const sum = view.variants[v.id].summary;
     const errors = sum.count ? ((sum.errors4xx + sum.errors5xx) / sum.count) * 100 : 0;
+    const cells = [String(last.count), String(sum.count), `${errors.toFixed(1)} %`, `${sum.errors4xx} / ${sum.errors5xx}`, num(sum.latency.p50), num(sum.latency.p99)];
+    // data-label names each cell where narrow screens show the rows as cards.
     return h(
       'tr',
       { id: `live-${v.id}` },
       h('th', { scope: 'row' }, h('span', { class: `swatch ${v.id}` }), v.label),
-      h('td', { class: 'rps' }, String(last.count)),
-      h('td', { class: 'count' }, String(sum.count)),
-      h('td', {}, `${errors.toFixed(1)} %`),
-      h('td', {}, `${sum.errors4xx} / ${sum.errors5xx}`),
-      h('td', {}, num(sum.latency.p50)),
-      h('td', {}, num(sum.latency.p99)),
+      cells.map((text, i) => h('td', { class: ['rps', 'count', 'errors', 'codes', 'p50', 'p99'][i], 'data-label': head[i + 1] }, text)),
     );
   };
-  const head = ['Variant', 'Requests/s', `Requests (${view.seconds} s)`, 'Error rate', '4XX / 5XX', 'p50 ms', 'p99 ms'];
   return h('div', { class: 'table-wrap' }, h('table', { class: 'list live-table' }, h('caption', { class: 'visually-hidden' }, 'Per variant'), h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, VARIANTS.map(row))));
 }
 
@@ -76,9 +73,9 @@ function charts(view, width) {
   const say = (list, unit) => list.map((x, i) => `${VARIANTS[i].label} ${latest(x.values) ?? 'none'}${unit}`).join(', ');
   const figure = (title, chart) => h('figure', { class: 'chart-box' }, h('figcaption', {}, title), chart);
   return [
-    figure('Requests per second', lineChart({ width, label: `Requests per second, latest: ${say(rps, '')}`, series: rps, format: (v) => num(v) })),
-    figure('Error rate (4XX + 5XX, % of requests)', lineChart({ width, label: `Error rate, latest: ${say(errs, ' %')}`, series: errs, format: (v) => `${num(v)}%`, floor: 5 })),
-    figure('Latency p50 (solid) and p99 (dashed), ms', lineChart({ width, label: 'Latency p50 and p99 per second for base and canary', series: lat, format: (v) => num(v), floor: 5 })),
+    figure('Requests per second', lineChart({ width, span: view.seconds, label: `Requests per second, latest: ${say(rps, '')}`, series: rps, format: (v) => num(v) })),
+    figure('Error rate (4XX + 5XX, % of requests)', lineChart({ width, span: view.seconds, label: `Error rate, latest: ${say(errs, ' %')}`, series: errs, format: (v) => `${num(v)}%`, floor: 5 })),
+    figure('Latency p50 (solid) and p99 (dashed), ms', lineChart({ width, span: view.seconds, label: 'Latency p50 and p99 per second for base and canary', series: lat, format: (v) => num(v), floor: 5 })),
   ];
 }
 
@@ -126,7 +123,7 @@ export async function renderLiveTab(t) {
       replaceChildren(table, summaryTable(view));
       replaceChildren(chartBox, charts(view, width));
       updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
-      if (ticks % 2 === 0) await Promise.all([exec.poll(), access.poll()]);
+      if (ticks % 2 === 0) await Promise.all([exec.poll(view.now * 1000), access.poll(view.now * 1000)]);
     } catch (err) {
       updated.textContent = errorWords(err);
     }
