@@ -158,6 +158,10 @@ describe('Lambda functions', () => {
     expect(out.env.AWS_ACCESS_KEY_ID).toBeTruthy();
     expect(out.env_keys).not.toContain('KANARIA_HOST_SECRET');
     expect(out.env_keys).not.toContain('HOME');
+    const tail = (await invoke(lambda, 'py_introspect', { tag: 'z' }, { LogType: 'Tail' })).log!;
+    expect(tail).toContain('introspecting z\n');
+    // The logging module is formatted as AWS's Python runtime does: [LEVEL]\t<time>\t<request id>\t<message>
+    expect(tail).toMatch(/\n\[INFO\]\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[0-9a-f-]{36}\tthrough logging\n/);
   });
 
   test('Node handlers: ES module async, CommonJS callback, and .js under "type": "module"', async () => {

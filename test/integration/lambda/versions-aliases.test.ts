@@ -14,11 +14,13 @@ import {
   PublishVersionCommand,
   RemovePermissionCommand,
   UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectedCountRange, Z } from '../../../src/telemetry/binomial.js';
 import { NODE_ECHO } from '../../fixtures/lambda/handlers.js';
+import { buildZip } from '../../fixtures/lambda/zip.js';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { createFunction, failure, invoke } from './helpers.js';
 
@@ -45,6 +47,10 @@ describe('Lambda versions, aliases and permissions', () => {
     const list = await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'canary_fn' }));
     expect(list.Versions?.map((v) => v.Version)).toEqual(['$LATEST', '1', '2']);
     expect(list.Versions?.map((v) => v.FunctionArn)).toEqual([`${ARN}:canary_fn:$LATEST`, `${ARN}:canary_fn:1`, `${ARN}:canary_fn:2`]);
+    const paged = await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'canary_fn', MaxItems: 2 }));
+    expect(paged.Versions?.map((v) => v.Version)).toEqual(['$LATEST', '1']);
+    const rest = await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'canary_fn', Marker: paged.NextMarker }));
+    expect(rest.Versions?.map((v) => v.Version)).toEqual(['2']);
     const one = await invoke(lambda, 'canary_fn', { n: 1 }, { Qualifier: '1' });
     expect(one).toMatchObject({ executedVersion: '1', json: { version: 'one', echo: { n: 1 } } });
     expect((await invoke(lambda, 'canary_fn:2')).json.version).toBe('two');
@@ -52,6 +58,16 @@ describe('Lambda versions, aliases and permissions', () => {
     expect((await failure(invoke(lambda, 'canary_fn', {}, { Qualifier: '9' }))).message).toBe(`Function not found: ${ARN}:canary_fn:9`);
     const badSha = await failure(lambda.send(new PublishVersionCommand({ FunctionName: 'canary_fn', CodeSha256: 'nope' })));
     expect(badSha.message).toMatch(/^CodeSHA256 \(nope\) is different from current CodeSHA256 in \$LATEST/);
+  });
+
+  test('UpdateFunctionCode with Publish answers the new version', async () => {
+    const zip = await buildZip({ 'index.mjs': NODE_ECHO.replace("'unset'", "'from-code'") });
+    await lambda.send(new CreateAliasCommand({ FunctionName: 'canary_fn', Name: 'pinned', FunctionVersion: '2' }));
+    const out = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'canary_fn', ZipFile: zip, Publish: true }));
+    expect(out).toMatchObject({ Version: '3', FunctionArn: `${ARN}:canary_fn:3` });
+    expect((await invoke(lambda, 'canary_fn:3')).json.version).toBe('two'); // VERSION_LABEL still set
+    expect((await invoke(lambda, 'canary_fn:pinned')).executedVersion).toBe('2');
+    await lambda.send(new DeleteAliasCommand({ FunctionName: 'canary_fn', Name: 'pinned' }));
   });
 
   test('an alias with a 10% weight to version 2 sends about 10% of 2000 invocations there', async () => {
