@@ -29,6 +29,12 @@ export function parseFunctionName(input: string): FunctionRef | undefined {
   return { accountId: partial[1], name: partial[2], qualifier: partial[3] };
 }
 
+/** The name or ARN without its `:qualifier` suffix, if it has one. */
+export function withoutQualifier(input: string): string {
+  const q = parseFunctionName(input)?.qualifier;
+  return q ? input.slice(0, -(q.length + 1)) : input;
+}
+
 export const functionArn = (region: string, accountId: string, name: string, qualifier?: string) =>
   `arn:aws:lambda:${region}:${accountId}:function:${name}${qualifier ? `:${qualifier}` : ''}`;
 

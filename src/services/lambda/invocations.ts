@@ -1,7 +1,7 @@
 // The invocation path shared by the Invoke API and the LambdaInvoker that API Gateway uses:
 // resolve function and qualifier (an alias draws its version by weight), check the caller
 // against the resource policy, check the payload, run it on the runtime. Reads cached records only.
-import type { InvokeResult } from './invoker.js';
+import type { InvokeRequest, InvokeResult } from './invoker.js';
 import { PoolClosedError, ThrottledError } from '../../runtime/errors.js';
 import type { Invocation } from '../../runtime/channels/channel.js';
 import type { FunctionSpec } from '../../runtime/launch.js';
@@ -16,14 +16,9 @@ import { allowsInvoke } from './rules/policy.js';
 export const MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
 export const MAX_ASYNC_PAYLOAD = 256 * 1024;
 
-export interface InvocationRequest {
-  accountId: string;
-  region: string;
-  functionName: string;
-  qualifier?: string;
-  payload: Buffer;
+/** The invoker's request, plus what only the Invoke API carries. */
+export interface InvocationRequest extends InvokeRequest {
   requestId: string;
-  caller?: { principal: string; sourceArn: string };
   clientContext?: string;
   type: 'RequestResponse' | 'Event' | 'DryRun';
 }

@@ -10,6 +10,7 @@ import type { PoolStats } from '../../runtime/pool.js';
 import { createRuntimeHost, type RuntimeHostOptions } from '../../runtime/runtime-host.js';
 import type { Store } from '../../store/store.js';
 import type { LogSink } from '../../telemetry/log-sink.js';
+import { withoutQualifier } from './arn.js';
 import { createCodeServer } from './code/code-server.js';
 import { CodeStore } from './code/code-store.js';
 import { createInvocations } from './invocations.js';
@@ -72,7 +73,11 @@ export function createLambda(deps: LambdaDeps): Lambda {
   return {
     service: { name: 'lambda', model: loadModel('lambda'), operations, errors: WIRE_ERRORS.lambda, validationPathPrefix: false },
     invoker: {
-      invoke: async (r) => invocations.run(invocations.prepare({ ...r, requestId: randomUUID(), type: 'RequestResponse' })),
+      // The contract: a `qualifier` wins over one written in `functionName`.
+      invoke: async (r) => {
+        const functionName = r.qualifier ? withoutQualifier(r.functionName) : r.functionName;
+        return invocations.run(invocations.prepare({ ...r, functionName, requestId: randomUUID(), type: 'RequestResponse' }));
+      },
     },
     runtimeStats: () => host.stats(),
     async dispose() {

@@ -72,6 +72,8 @@ describe('the Lambda invoker and worker lifetimes', () => {
     await expect(call('seed', caller, 'prod')).rejects.toMatchObject({ code: 'AccessDeniedException' });
     await op('AddPermission', { FunctionName: 'seed', Qualifier: 'prod', StatementId: 'alias', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceArn: `${API}/*` });
     expect((await call('seed:prod', caller)).executedVersion).toBe('1');
+    // A `qualifier` in the request wins over the one in the name (the invoker's contract).
+    expect((await call('seed:nope', caller, 'prod')).executedVersion).toBe('1');
   });
 
   test('idle workers retire after idleMs on the injected clock; the next call starts a new one', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { functionArn, parseFunctionName, qualifierKind } from '../../../../src/services/lambda/arn.js';
+import { functionArn, parseFunctionName, qualifierKind, withoutQualifier } from '../../../../src/services/lambda/arn.js';
 import { locate } from '../../../../src/services/lambda/resolve.js';
 
 const ctx = { accountId: '000000000000', region: 'us-east-1' };
@@ -22,6 +22,13 @@ describe('function names as Lambda accepts them (name, partial ARN, full ARN)', 
 
   test.each(['', 'a:b:c', 'arn:aws:s3:::bucket', 'has space', 'arn:aws:lambda:us-east-1:123:function:f'])('%s is not a function name', (input) => {
     expect(parseFunctionName(input)).toBeUndefined();
+  });
+
+  test('dropping a qualifier keeps the rest as written', () => {
+    expect(withoutQualifier('f:prod')).toBe('f');
+    expect(withoutQualifier('f')).toBe('f');
+    expect(withoutQualifier('arn:aws:lambda:us-east-1:123456789012:function:f:7')).toBe('arn:aws:lambda:us-east-1:123456789012:function:f');
+    expect(withoutQualifier('arn:aws:lambda:us-east-1:123456789012:function:f')).toBe('arn:aws:lambda:us-east-1:123456789012:function:f');
   });
 
   test('ARNs are built the way AWS prints them', () => {
