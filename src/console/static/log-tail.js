@@ -4,7 +4,7 @@
 import { logs } from './aws.js';
 import { h, replaceChildren } from './dom.js';
 
-const KEEP = 100;
+const KEEP = 200;
 const PAGE = 1000;
 const PAGES = 3;
 
@@ -57,7 +57,13 @@ export function logTail({ id, title, group }) {
       note.textContent = target?.off ?? 'No log group.';
       return;
     }
-    const base = await read(target, since);
+    let base = await read(target, since);
+    // A tail shows the newest lines: when more arrived than a poll reads, skip to the last seconds.
+    skipped = Boolean(base?.more);
+    if (base?.more) {
+      since = Math.max(since, serverNow - 2000);
+      base = await read(target, since);
+    }
     if (base === null) {
       note.textContent = `No lines in ${target} yet.`;
       return;
@@ -71,9 +77,6 @@ export function logTail({ id, title, group }) {
       lines.push({ ...e, canary: canaryKeys.has(`${e.timestamp}|${e.message}`) });
     }
     if (base.events.length) since = base.events[base.events.length - 1].timestamp;
-    // A tail shows the newest lines: when more arrived than a poll reads, skip to the last seconds.
-    skipped = base.more;
-    if (base.more) since = Math.max(since, serverNow - 2000);
     lines.splice(0, Math.max(0, lines.length - KEEP));
     if (seen.size > 20_000) seen.clear();
     const canaries = lines.filter((l) => l.canary).length;

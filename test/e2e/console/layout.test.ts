@@ -1,14 +1,13 @@
 // Every console page at 1280×800 and at 390×844: nothing overflows horizontally, and a
 // screenshot of each is written to test-results/console/. With KANARIA_DOCS_SCREENSHOTS=1 the
 // stage editor, canary tab and live view are also written to docs/ for the README.
-import { UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoHorizontalOverflow, openConsole, useBrowser } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { deploy, method, stageUrl, type TestApi } from '../../integration/gateway/api.js';
+import { deploy, method, patchStage, stageUrl, type TestApi } from '../../integration/gateway/api.js';
 import { variantApi } from './console-fixture.js';
 
 const ready = browserAvailable('console: layout and screenshots');
@@ -61,21 +60,15 @@ describe.skipIf(!ready)('console: readable at 1280×800 and 390×844', () => {
     await method(api, { path: '/orders', httpMethod: 'GET', integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, responses: [{ statusCode: '200' }] });
     await deploy(api, 'prod', { variables: { v: 'ver1', backend: 'orders_v1', table: 'orders-2026' } });
     await deploy(api, 'prod', { canary: { percentTraffic: 10, stageVariableOverrides: { v: 'ver2', backend: 'orders_v2' } } });
-    await api.client.send(
-      new UpdateStageCommand({
-        restApiId: api.apiId,
-        stageName: 'prod',
-        patchOperations: [
-          { op: 'replace', path: '/description', value: 'Production' },
-          { op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' },
-          { op: 'replace', path: '/*/*/throttling/rateLimit', value: '500' },
-          { op: 'replace', path: '/*/*/throttling/burstLimit', value: '200' },
-          { op: 'replace', path: '/~1orders/GET/throttling/rateLimit', value: '100' },
-          { op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:000000000000:log-group:orders-access' },
-          { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId $context.httpMethod $context.resourcePath $context.status' },
-        ],
-      }),
-    );
+    await patchStage(api, 'prod', [
+      { op: 'replace', path: '/description', value: 'Production' },
+      { op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' },
+      { op: 'replace', path: '/*/*/throttling/rateLimit', value: '500' },
+      { op: 'replace', path: '/*/*/throttling/burstLimit', value: '200' },
+      { op: 'replace', path: '/~1orders/GET/throttling/rateLimit', value: '100' },
+      { op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:000000000000:log-group:orders-access' },
+      { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId $context.httpMethod $context.resourcePath $context.status' },
+    ]);
   });
 
   it('fits both viewports on every page', { timeout: 120_000 }, async () => {

@@ -3,12 +3,11 @@
 // narrows as requests accumulate and contains the configured percentage; the charts draw both
 // variants; the log tails mark exactly the lines of canary requests (the last few forced to each
 // variant with x-kanaria-canary, so the newest lines hold both).
-import { UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedCountRange, Z } from '../../../src/telemetry/binomial.js';
 import { browserAvailable, openConsole, useBrowser } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { deploy, stageUrl, type TestApi } from '../../integration/gateway/api.js';
+import { deploy, patchStage, stageUrl, type TestApi } from '../../integration/gateway/api.js';
 import { variantApi } from './console-fixture.js';
 
 const ready = browserAvailable('console: live view');
@@ -33,17 +32,11 @@ describe.skipIf(!ready)('console: live view under traffic', () => {
     api = await variantApi(k, 'live');
     await deploy(api, 'prod', { variables: { v: 'ver1' } });
     await deploy(api, 'prod', { canary: { percentTraffic: PERCENT, stageVariableOverrides: { v: 'ver2' } } });
-    await api.client.send(
-      new UpdateStageCommand({
-        restApiId: api.apiId,
-        stageName: 'prod',
-        patchOperations: [
-          { op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' },
-          { op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:000000000000:log-group:live-access' },
-          { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId $context.status canary=$context.isCanaryRequest' },
-        ],
-      }),
-    );
+    await patchStage(api, 'prod', [
+      { op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' },
+      { op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:000000000000:log-group:live-access' },
+      { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId $context.status canary=$context.isCanaryRequest' },
+    ]);
   });
 
   it('shows the observed canary share converging on the configured percentage, charts and marked log lines', async () => {

@@ -2,8 +2,9 @@
 // (`/*/*/logging/loglevel`, `/*/*/logging/dataTrace`, `/*/*/metrics/enabled`) and access logging
 // (`/accessLogSettings/destinationArn`, `/accessLogSettings/format`, `remove /accessLogSettings`).
 import { h } from '../dom.js';
-import { field, formError } from '../fields.js';
+import { field } from '../fields.js';
 import { facts, section } from '../widgets.js';
+import { changeForm, checkedOf, valueOf } from './change-form.js';
 
 /** The JSON access log format the AWS console offers as an example. */
 export const JSON_FORMAT =
@@ -15,28 +16,22 @@ function executionForm(t) {
   const trace = h('input', { id: 'log-trace', type: 'checkbox', checked: all.dataTraceEnabled });
   const metrics = h('input', { id: 'log-metrics', type: 'checkbox', checked: all.metricsEnabled });
   const save = h('button', { type: 'submit', class: 'primary', id: 'log-save' }, 'Save logging');
-  const form = h(
-    'form',
-    {
-      class: 'form',
-      onsubmit: (e) => {
-        e.preventDefault();
-        const sent = [];
-        if (level.value !== (all.loggingLevel ?? 'OFF')) sent.push({ op: { op: 'replace', path: '/*/*/logging/loglevel', value: level.value }, input: level });
-        if (trace.checked !== Boolean(all.dataTraceEnabled)) sent.push({ op: { op: 'replace', path: '/*/*/logging/dataTrace', value: String(trace.checked) }, input: trace });
-        if (metrics.checked !== Boolean(all.metricsEnabled)) sent.push({ op: { op: 'replace', path: '/*/*/metrics/enabled', value: String(metrics.checked) }, input: metrics });
-        if (sent.length === 0) return void t.refresh('log-save');
-        t.patch(form, save, sent, { done: 'Logging settings saved.' });
-      },
-    },
-    field('CloudWatch execution log level', level, {
-      hint: `Execution logs go to log group API-Gateway-Execution-Logs_${t.apiId}/${t.stageName}; canary requests also to …/Canary.`,
-    }).wrap,
-    field('Log full requests and responses (data trace)', trace).wrap,
-    field('Enable detailed CloudWatch metrics', metrics).wrap,
-    formError(),
-    h('div', { class: 'actions' }, save),
-  );
+  const form = changeForm(t, {
+    save,
+    fields: [
+      { input: level, path: '/*/*/logging/loglevel', was: all.loggingLevel ?? 'OFF', now: valueOf(level) },
+      { input: trace, path: '/*/*/logging/dataTrace', was: String(Boolean(all.dataTraceEnabled)), now: checkedOf(trace) },
+      { input: metrics, path: '/*/*/metrics/enabled', was: String(Boolean(all.metricsEnabled)), now: checkedOf(metrics) },
+    ],
+    children: [
+      field('CloudWatch execution log level', level, {
+        hint: `Execution logs go to log group API-Gateway-Execution-Logs_${t.apiId}/${t.stageName}; canary requests also to …/Canary.`,
+      }).wrap,
+      field('Log full requests and responses (data trace)', trace).wrap,
+      field('Enable detailed CloudWatch metrics', metrics).wrap,
+    ],
+    done: 'Logging settings saved.',
+  });
   return section('Execution logging', { id: 'execution-logging' }, form);
 }
 
@@ -53,24 +48,20 @@ function accessForm(t) {
     if (!format.value) format.value = JSON_FORMAT;
     arn.focus();
   });
-  const form = h(
-    'form',
-    {
-      class: 'form',
-      onsubmit: (e) => {
-        e.preventDefault();
-        const sent = [];
-        if (arn.value !== (current.destinationArn ?? '')) sent.push({ op: { op: 'replace', path: '/accessLogSettings/destinationArn', value: arn.value }, input: arn });
-        if (format.value !== (current.format ?? '')) sent.push({ op: { op: 'replace', path: '/accessLogSettings/format', value: format.value }, input: format });
-        if (sent.length === 0) return void t.refresh('access-save');
-        t.patch(form, save, sent, { where: (err) => (/ARN/.test(err.message) ? arn : /format/i.test(err.message) ? format : undefined), done: 'Access logging saved.' });
-      },
-    },
-    field('Access log destination ARN (a CloudWatch Logs log group)', arn, { hint: 'Canary requests are also written to the same group name followed by /Canary.' }).wrap,
-    field('Log format', format, { hint: 'Must contain $context.requestId or $context.extendedRequestId.' }).wrap,
-    formError(),
-    h('div', { class: 'actions' }, save, example, t.stage.accessLogSettings ? off : null),
-  );
+  const form = changeForm(t, {
+    save,
+    buttons: [example, t.stage.accessLogSettings ? off : null],
+    fields: [
+      { input: arn, path: '/accessLogSettings/destinationArn', was: current.destinationArn ?? '', now: valueOf(arn) },
+      { input: format, path: '/accessLogSettings/format', was: current.format ?? '', now: valueOf(format) },
+    ],
+    children: [
+      field('Access log destination ARN (a CloudWatch Logs log group)', arn, { hint: 'Canary requests are also written to the same group name followed by /Canary.' }).wrap,
+      field('Log format', format, { hint: 'Must contain $context.requestId or $context.extendedRequestId.' }).wrap,
+    ],
+    where: (err) => (/ARN/.test(err.message) ? arn : /format/i.test(err.message) ? format : undefined),
+    done: 'Access logging saved.',
+  });
   off.addEventListener('click', () => t.patch(form, off, [{ op: { op: 'remove', path: '/accessLogSettings' }, input: off }], { focusId: 'access-save', done: 'Access logging turned off.' }));
   return section(
     'Access logging',

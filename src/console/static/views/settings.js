@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { field, formError, showError } from '../fields.js';
 import { facts, section } from '../widgets.js';
+import { changeForm, checkedOf, valueOf } from './change-form.js';
 
 const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'];
 
@@ -18,28 +19,22 @@ function settingsForm(t) {
   const size = h('select', { id: 'set-cache-size' }, CACHE_SIZES.map((s) => h('option', { value: s, selected: s === (stage.cacheClusterSize ?? '0.5') }, `${s} GB`)));
   const tracing = h('input', { id: 'set-tracing', type: 'checkbox', checked: stage.tracingEnabled });
   const save = h('button', { type: 'submit', class: 'primary', id: 'settings-save' }, 'Save settings');
-  const form = h(
-    'form',
-    {
-      class: 'form',
-      onsubmit: (e) => {
-        e.preventDefault();
-        const sent = [];
-        if (description.value !== (stage.description ?? '')) sent.push({ op: { op: 'replace', path: '/description', value: description.value }, input: description });
-        if (cache.checked !== Boolean(stage.cacheClusterEnabled)) sent.push({ op: { op: 'replace', path: '/cacheClusterEnabled', value: String(cache.checked) }, input: cache });
-        if (cache.checked && size.value !== (stage.cacheClusterSize ?? '0.5')) sent.push({ op: { op: 'replace', path: '/cacheClusterSize', value: size.value }, input: size });
-        if (tracing.checked !== Boolean(stage.tracingEnabled)) sent.push({ op: { op: 'replace', path: '/tracingEnabled', value: String(tracing.checked) }, input: tracing });
-        if (sent.length === 0) return void t.refresh('settings-save');
-        t.patch(form, save, sent, { done: 'Stage settings saved.' });
-      },
-    },
-    field('Stage description', description).wrap,
-    field('Enable API cache', cache, { hint: `Cache status: ${stage.cacheClusterStatus ?? 'NOT_AVAILABLE'}. Kanaria records the setting; responses are not cached.` }).wrap,
-    field('Cache capacity', size).wrap,
-    field('Enable X-Ray tracing', tracing).wrap,
-    formError(),
-    h('div', { class: 'actions' }, save),
-  );
+  const form = changeForm(t, {
+    save,
+    fields: [
+      { input: description, path: '/description', was: stage.description ?? '', now: valueOf(description) },
+      { input: cache, path: '/cacheClusterEnabled', was: String(Boolean(stage.cacheClusterEnabled)), now: checkedOf(cache) },
+      { input: size, path: '/cacheClusterSize', was: stage.cacheClusterSize ?? '0.5', now: valueOf(size), when: () => cache.checked },
+      { input: tracing, path: '/tracingEnabled', was: String(Boolean(stage.tracingEnabled)), now: checkedOf(tracing) },
+    ],
+    children: [
+      field('Stage description', description).wrap,
+      field('Enable API cache', cache, { hint: `Cache status: ${stage.cacheClusterStatus ?? 'NOT_AVAILABLE'}. Kanaria records the setting; responses are not cached.` }).wrap,
+      field('Cache capacity', size).wrap,
+      field('Enable X-Ray tracing', tracing).wrap,
+    ],
+    done: 'Stage settings saved.',
+  });
   return section('Stage settings', { id: 'settings' }, facts([['Deployment', h('code', {}, stage.deploymentId ?? '—')], ['Cache cluster', stage.cacheClusterEnabled ? `${stage.cacheClusterSize} GB` : 'off']]), form);
 }
 
