@@ -104,6 +104,10 @@ describe.skipIf(!ready)('console: live view under traffic', () => {
           expect(line.canary, line.text).toBe(truth.get(id!));
         }
       }
+      // A longer window counts the same requests (all within the last minute).
+      await page.getByLabel('Window').selectOption('300');
+      await page.waitForFunction(() => document.querySelector('#share-count')?.textContent?.includes('in the last 300 s'));
+      expect(await page.locator('#share-count').textContent()).toContain(`of ${truth.size} requests`);
       expect(c.errors).toEqual([]);
     } finally {
       await c.close();
