@@ -143,7 +143,12 @@ function crash(errorType, err) {
   output.end(() => process.exit(129));
 }
 process.on('uncaughtException', (err) => crash(undefined, err));
-process.on('unhandledRejection', (reason) => crash('Runtime.UnhandledPromiseRejection', reason instanceof Error ? reason : new Error(String(reason))));
+process.on('unhandledRejection', (reason) => {
+  // AWS reports the reason as text: {"errorType":"Runtime.UnhandledPromiseRejection","errorMessage":"Error: …"}
+  const err = new Error(String(reason));
+  err.stack = `Runtime.UnhandledPromiseRejection: ${err.message}\n${(reason?.stack ?? '').split('\n').slice(1).join('\n')}`;
+  crash('Runtime.UnhandledPromiseRejection', err);
+});
 
 let handler;
 try {

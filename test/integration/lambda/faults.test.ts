@@ -71,6 +71,17 @@ describe('Lambda limits and faults', () => {
     expect((await stillServing('node_throws')).json).toBe('fine');
   });
 
+  test('a Node promise rejected with nobody listening: Runtime.UnhandledPromiseRejection, then a new worker', async () => {
+    await createFunction(lambda, 'node_rejects', 'nodejs20.x', 'index.handler', {
+      'index.mjs': 'export const handler = async (e) => {\n  if (e.reject) { Promise.reject(new Error("nobody caught me")); await new Promise((r) => setTimeout(r, 1000)); }\n  return "calm";\n};\n',
+    });
+    const r = await invoke(lambda, 'node_rejects', { reject: true });
+    expect(r.functionError).toBe('Unhandled');
+    expect(r.json).toMatchObject({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody caught me' });
+    expect(r.json.trace[0]).toBe('Runtime.UnhandledPromiseRejection: Error: nobody caught me');
+    expect((await stillServing('node_rejects')).json).toBe('calm');
+  });
+
   test('sys.exit and process.exit end the runtime: Runtime.ExitError, then a new worker', async () => {
     await createFunction(lambda, 'py_exits', 'python3.12', 'app.handler', {
       'app.py': 'import sys\ndef handler(event, context):\n    if event.get("exit"):\n        sys.exit(3)\n    return "alive"\n',
