@@ -9,6 +9,7 @@ import { createGateway } from './gateway/index.js';
 import { parseConfig, type Config, type ConfigInput } from './config.js';
 import { listen, type FrontDoor } from './listener.js';
 import { createLogger, type Logger } from './log.js';
+import { createRollouts, createRolloutsDoor } from './rollouts/index.js';
 import { createApigatewayService } from './services/apigateway/index.js';
 import { createIamService } from './services/iam/index.js';
 import { createLambda } from './services/lambda/index.js';
@@ -51,12 +52,17 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
   // The gateway's doors claim /_kanaria/stages and /_kanaria/metrics; the console claims only
   // /_kanaria/ itself and /_kanaria/console/…, so the order between them does not matter.
   const doors: FrontDoor[] = [...gateway.doors, createConsoleDoor({ metrics, accountId: config.accountId, region: config.region })];
+  // Progressive rollouts change stages through API Gateway's own UpdateStage handler (in-process)
+  // and claim /_kanaria/rollouts; rollouts left in progress by an earlier run resume here.
+  const rollouts = createRollouts({ store, apigateway: services.apigateway!, lambda: lambda.service, invoker: lambda.invoker, metrics, accountId: config.accountId, region: config.region, logError: log.error });
+  doors.push(createRolloutsDoor(rollouts));
   const dispatch = createDispatcher(services, { accountId: config.accountId, defaultRegion: config.region, log: log.error });
 
   let listener;
   try {
     listener = await listen(doors, dispatch, config.host, config.port, (err) => log.error(`request failed: ${(err as Error)?.stack ?? err}`));
   } catch (err) {
+    rollouts.dispose();
     gateway.dispose();
     await lambda.dispose();
     logSink.dispose();
@@ -76,6 +82,7 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
       if (disposed) return;
       disposed = true;
       await listener.close();
+      rollouts.dispose();
       gateway.dispose();
       await lambda.dispose();
       logSink.dispose();

@@ -1,6 +1,6 @@
 // The canary choice: one uniform draw per request against the stage's `percentTraffic`, from an
-// injected random source (Math.random, or a seeded generator with `kanaria start --seed N`). It
-// does not know routes, stages or stage variables (see stage-variables.ts).
+// injected random source (Math.random, or a seeded generator with `kanaria start --seed N`), or,
+// for sticky routing, a hash of the client's key. It does not know routes, stages or variables.
 
 /** A uniform draw in [0, 1). */
 export type RandomSource = () => number;
@@ -15,6 +15,30 @@ export function isCanaryRequest(percentTraffic: number | undefined, random: Rand
   if (percentTraffic === undefined || !(percentTraffic > 0)) return false;
   if (percentTraffic >= 100) return true;
   return random() * 100 < percentTraffic;
+}
+
+const FNV_PRIME = 0x01000193;
+/** FNV-1a's offset basis: the state of an empty string. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a (32-bit) of `text`'s UTF-16 code units, continuing from `state` (a salt hashed before). */
+export function fnv1a(text: string, state: number = FNV_OFFSET): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/**
+ * A client key's fixed point in [0, 100): FNV-1a from `seed`, then murmur3's finaliser so that
+ * keys differing in one character land far apart. A request is a canary one when its point is
+ * below `percentTraffic`; the point never moves, so a client on the canary stays there as the
+ * share grows (sticky routing is Kanaria's option: AWS draws at random per request).
+ */
+export function stickyPoint(seed: number, key: string): number {
+  let h = fnv1a(key, seed);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (((h ^ (h >>> 16)) >>> 0) / 4294967296) * 100;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { MetricVariant, Metrics, Series } from '../telemetry/metrics.js';
 import { normalizeSettingsKey, type CompiledMethod } from './compile-method.js';
 import type { RouteTable } from './route-table.js';
 import { canaryStageVariables, type StageVariables } from './stage-variables.js';
+import type { StickyRouting } from './sticky-routing.js';
 import type { ThrottleLimits } from './throttle.js';
 
 export type Variant = MetricVariant;
@@ -41,6 +42,8 @@ export interface CompiledStage {
   canary: StageVariant | null;
   /** The canary's share in percent; 0 without a canary. */
   percentTraffic: number;
+  /** Sticky canary choice by a header or cookie (a rollout option, sticky-routing.ts); null: AWS's random draw. */
+  sticky: StickyRouting | null;
   binaryMediaTypes: readonly string[];
   /** Access logging: the group (of the destination ARN) and the format; null when off. */
   accessLog: { group: string; format: string } | null;
@@ -55,6 +58,7 @@ export interface StageSources {
   /** The route table of a deployment of this API (compiled or cached by the registry). */
   routes(deploymentId: string): RouteTable<CompiledMethod>;
   metrics: Metrics;
+  sticky?: StickyRouting | null;
 }
 
 const LOG_GROUP_ARN = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:([^:]+)(?::\*)?$/;
@@ -126,6 +130,7 @@ export function compileStage(src: StageSources): CompiledStage {
     base,
     canary,
     percentTraffic: canary ? Math.min(100, Math.max(0, Number(cs?.percentTraffic ?? 0))) : 0,
+    sticky: src.sticky ?? null,
     binaryMediaTypes: src.binaryMediaTypes,
     accessLog: group && format ? { group, format } : null,
     settingsFor(settingsKey: string) {

@@ -1,13 +1,15 @@
 // The data plane's in-memory view of the control plane: every stage compiled (compile-stage.ts)
 // and every deployment a stage uses compiled once into a route table, cached by deployment and
 // dropped when no stage uses it any more. Store changes (stage, deployment, REST API documents)
-// mark entries stale and they are rebuilt before the next request: requests never read the store.
+// (and sticky-routing settings) mark entries stale and they are rebuilt before the next request:
+// requests never read the store.
 import type { Store } from '../store/store.js';
 import { KIND, type StoredDeployment, type StoredRestApi, type StoredStage } from '../services/apigateway/state.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import { compileMethod, type CompiledMethod } from './compile-method.js';
 import { compileStage, type CompiledStage } from './compile-stage.js';
 import { compileRouteTable, type RouteTable } from './route-table.js';
+import { compileStickyRouting, STICKY_KIND, type StickySetting } from './sticky-routing.js';
 
 export type StageLookup = CompiledStage | 'unknown-api' | 'unknown-stage';
 
@@ -94,6 +96,7 @@ export function createStageRegistry(store: Store, metrics: Metrics, options: Sta
       binaryMediaTypes: api.binaryMediaTypes,
       routes: (deploymentId) => routes(apiKey, deploymentId),
       metrics,
+      sticky: compileStickyRouting(store.get<StickySetting>(STICKY_KIND, id)?.data),
     });
     if (old && old.stageName !== compiled.stageName) removeStage(id);
     stages.set(id, compiled);
@@ -145,7 +148,7 @@ export function createStageRegistry(store: Store, metrics: Metrics, options: Sta
   }
 
   const unsubscribe = store.onChange((event) => {
-    if (event.kind === KIND.stage) markDirty(dirty.stages, event.id);
+    if (event.kind === KIND.stage || event.kind === STICKY_KIND) markDirty(dirty.stages, event.id);
     else if (event.kind === KIND.deployment) markDirty(dirty.deployments, event.id);
     else if (event.kind === KIND.restApi) markDirty(dirty.apis, event.id);
   });

@@ -1,4 +1,4 @@
-// routeRequest: the stage the URL names, the canary draw (one per request), the deployment and
+// routeRequest: the stage the URL names, the canary draw (one per request, or sticky), the deployment and
 // stage variables of the variant drawn, and the resource and method of that deployment that
 // serve the request. Unknown API → 404 (LocalStack's answer: on AWS the host does not resolve),
 // unknown stage → 403 Forbidden, no resource or method → 403 Missing Authentication Token (AWS).
@@ -6,6 +6,7 @@ import { isCanaryRequest } from '../canary.js';
 import type { CompiledStage } from '../compile-stage.js';
 import type { InvocationContext } from '../context.js';
 import { Default4xx, MESSAGES, MissingAuthenticationToken, ResourceNotFound } from '../gateway-responses.js';
+import { stickyRequestPoint } from '../sticky-routing.js';
 
 /** With `--allow-canary-header`, `x-kanaria-canary: always|never` forces the variant (a Kanaria testing aid). */
 function forcedVariant(ctx: InvocationContext): boolean | undefined {
@@ -16,9 +17,13 @@ function forcedVariant(ctx: InvocationContext): boolean | undefined {
   return undefined;
 }
 
+/** Forced by the testing header, else sticky (a key's fixed point against the share), else one random draw. */
 function drawCanary(ctx: InvocationContext, stage: CompiledStage): boolean {
   if (!stage.canary) return false;
-  return forcedVariant(ctx) ?? isCanaryRequest(stage.percentTraffic, ctx.services.random);
+  const forced = forcedVariant(ctx);
+  if (forced !== undefined) return forced;
+  const point = stage.sticky ? stickyRequestPoint(stage.sticky, ctx.req.headers) : undefined;
+  return point === undefined ? isCanaryRequest(stage.percentTraffic, ctx.services.random) : point < stage.percentTraffic;
 }
 
 export function routeRequest(ctx: InvocationContext): void {
