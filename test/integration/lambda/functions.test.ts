@@ -158,6 +158,7 @@ describe('Lambda functions', () => {
     expect(out.env.AWS_ACCESS_KEY_ID).toBeTruthy();
     expect(out.env_keys).not.toContain('KANARIA_HOST_SECRET');
     expect(out.env_keys).not.toContain('HOME');
+    delete process.env.KANARIA_HOST_SECRET;
     const tail = (await invoke(lambda, 'py_introspect', { tag: 'z' }, { LogType: 'Tail' })).log!;
     expect(tail).toContain('introspecting z\n');
     // The logging module is formatted as AWS's Python runtime does: [LEVEL]\t<time>\t<request id>\t<message>
