@@ -22,6 +22,8 @@ export interface LambdaEnv {
   codeLocation(accountId: string, region: string, name: string, hex: string): Promise<string>;
   /** What the runtime needs for one version (cached per stored version). */
   specFor(fn: StoredFunction, v: StoredVersion): FunctionSpec;
+  /** Runs `fn` after `ms` unless the service is disposed first (the timer never holds the process). */
+  later(fn: () => void, ms: number): void;
 }
 
 /** Unpacks an upload; a package AWS would refuse becomes InvalidParameterValueException. */
@@ -34,20 +36,27 @@ export async function storeCode(env: LambdaEnv, at: Located, zip: Buffer): Promi
   }
 }
 
+/** Uploads younger than this are never pruned: they may belong to a create or update not committed yet. */
+const FRESH_CODE_MS = 10_000;
+
 /**
  * After a change (or a delete, `version` undefined): retire the warm workers of the old code or
- * configuration, then drop code folders no current version uses (recent uploads are kept, so an
- * update racing this one never loses its code).
+ * configuration, then drop code folders no current version uses. Fresh uploads are kept and
+ * looked at again later, so a create racing a delete of the same name never loses its code.
  */
 export function afterCodeOrConfigChange(env: LambdaEnv, fn: StoredFunction, version?: string): void {
-  const retired = env.host.retire(functionKey({ accountId: fn.accountId, region: fn.region, functionName: fn.name }), version);
-  void retired
-    .then(() => {
-      const current = env.records.get(fn.accountId, fn.region, fn.name);
-      const keep = new Set(current ? [current.latest.codeHex, ...Object.values(current.versions).map((v) => v.codeHex)] : []);
-      return env.code.prune(fn.accountId, fn.region, fn.name, keep, current ? 60_000 : 0);
-    })
-    .catch((err) => env.log.error(`lambda: pruning the code of ${fn.name} failed: ${err}`));
+  const prune = async (): Promise<void> => {
+    const current = env.records.get(fn.accountId, fn.region, fn.name);
+    const keep = new Set(current ? [current.latest.codeHex, ...Object.values(current.versions).map((v) => v.codeHex)] : []);
+    if ((await env.code.prune(fn.accountId, fn.region, fn.name, keep, FRESH_CODE_MS)) > 0) {
+      env.later(() => void prune().catch(report), FRESH_CODE_MS);
+    }
+  };
+  const report = (err: unknown) => env.log.error(`lambda: pruning the code of ${fn.name} failed: ${err}`);
+  env.host
+    .retire(functionKey({ accountId: fn.accountId, region: fn.region, functionName: fn.name }), version)
+    .then(prune)
+    .catch(report);
 }
 
 export function createSpecCache(code: CodeStore): (fn: StoredFunction, v: StoredVersion) => FunctionSpec {

@@ -50,6 +50,7 @@ export function createLambda(deps: LambdaDeps): Lambda {
   const code = new CodeStore(deps.codeDir);
   const host = createRuntimeHost({ sink: deps.logs, ...deps.runtime });
   const codeServer = createCodeServer(code);
+  const timers = new Set<NodeJS.Timeout>();
   const env: LambdaEnv = {
     records,
     code,
@@ -59,6 +60,14 @@ export function createLambda(deps: LambdaDeps): Lambda {
     log: deps.log,
     codeLocation: codeServer.url,
     specFor: createSpecCache(code),
+    later(fn, ms) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        fn();
+      }, ms);
+      timer.unref();
+      timers.add(timer);
+    },
   };
   const invocations = createInvocations(env);
   const operations: Handlers<Operations> = {
@@ -81,6 +90,7 @@ export function createLambda(deps: LambdaDeps): Lambda {
     },
     runtimeStats: () => host.stats(),
     async dispose() {
+      for (const timer of timers) clearTimeout(timer);
       await host.dispose();
       codeServer.close();
       records.dispose();

@@ -60,17 +60,23 @@ export class CodeStore {
     return code;
   }
 
-  /** Removes a function's code folders except those in `keep` (hex ids) and those younger than `minAgeMs`. */
-  async prune(accountId: string, region: string, name: string, keep: Set<string>, minAgeMs = 60_000): Promise<void> {
+  /**
+   * Removes a function's code folders except those in `keep` (hex ids) and those younger than
+   * `minAgeMs` (an upload not committed yet); returns how many it left for being young.
+   */
+  async prune(accountId: string, region: string, name: string, keep: Set<string>, minAgeMs: number): Promise<number> {
     const dir = this.functionDir(accountId, region, name);
     const names = await readdir(dir).catch(() => [] as string[]);
     const now = Date.now();
+    let young = 0;
     for (const n of names) {
       if (keep.has(n.replace(/\.zip$/, ''))) continue;
       const info = await stat(join(dir, n)).catch(() => undefined);
-      if (info && now - info.mtimeMs >= minAgeMs) await rm(join(dir, n), { recursive: true, force: true });
+      if (info && now - info.mtimeMs < minAgeMs) young++;
+      else if (info) await rm(join(dir, n), { recursive: true, force: true });
     }
-    if (keep.size === 0 && (await readdir(dir).catch(() => ['?'])).length === 0) await rm(dir, { recursive: true, force: true });
+    if (keep.size === 0 && young === 0) await rm(dir, { recursive: true, force: true });
+    return young;
   }
 }
 
