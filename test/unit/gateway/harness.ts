@@ -52,6 +52,8 @@ export interface Harness {
   putDeployment(id: string, resources: Resource[]): void;
   request(method: string, path: string, options?: { headers?: Record<string, string>; body?: string; rawHeaders?: string[] }): Promise<InvocationContext>;
   clock: { now: number };
+  /** The store the registry watches (for documents beyond stages and deployments). */
+  store: ReturnType<typeof openSqliteStore>;
   services: GatewayServices;
 }
 
@@ -96,6 +98,7 @@ export function harness(options: { lambda?: LambdaScript; random?: () => number;
     invocations,
     logs,
     clock,
+    store,
     services,
     putDeployment(id, resources) {
       const doc: StoredDeployment = { id, _restApiId: API_ID, _scope: SCOPE, _snapshot: resources };
