@@ -1,5 +1,6 @@
 // The `kanaria` command. Each sub-command is one module; this file only picks it.
 import { demo } from './demo.js';
+import { rollout } from './rollout.js';
 import { start } from './start.js';
 import { traffic } from './traffic.js';
 import { urls } from './urls.js';
@@ -9,6 +10,7 @@ const USAGE = `usage: kanaria <command> [options]
 commands:
   start     serve the AWS APIs and stage invocations on one port (default 127.0.0.1:4566)
   demo      deploy a 90/10 canary between two functions, send traffic, promote it
+  rollout   step a stage's canary up on a plan, gated on its metrics (start, status, pause, …)
   traffic   call a stage N times and report the base/canary split
   urls      print the invoke URLs of every stage a running Kanaria serves
 
@@ -17,6 +19,7 @@ run \`kanaria <command> --help\` for a command's options`;
 export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   start,
   demo,
+  rollout,
   traffic,
   urls,
 };
