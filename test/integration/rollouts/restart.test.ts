@@ -1,0 +1,110 @@
+// Killing Kanaria mid-rollout: a child `kanaria start` on a data directory is sent SIGKILL during
+// a hold and started again on the same directory. The rollout is at the same step and weight (in
+// its status and in GetStage) and the step ends when the stored hold said, not a full hold later.
+// The child runs this tree's sources compiled into a temporary folder under node_modules/ (so its
+// imports resolve; dist/ may be stale or in use by other tests).
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KanariaFixture } from '../../helpers/kanaria.js';
+import { clientConfig } from '../../helpers/kanaria.js';
+import { apigateway, createApi, deploy, mockMethod, type TestApi } from '../gateway/api.js';
+import { getStage, rolloutsApi, waitFor } from './setup.js';
+
+const root = join(import.meta.dirname, '../../..');
+
+function compileTo(dir: string): void {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', dir], { stdio: 'inherit' });
+  cpSync(join(root, 'src'), dir, { recursive: true, filter: (path) => !path.endsWith('.ts') });
+}
+
+/** `kanaria start --port 0 --data-dir DIR` in a child process; resolves once it listens. */
+function startChild(build: string, dataDir: string): Promise<{ child: ChildProcess; fixture: KanariaFixture }> {
+  const main = pathToFileURL(join(build, 'cli/main.js')).href;
+  const args = ['start', '--port', '0', '--data-dir', dataDir, '--debug-headers'];
+  const child = spawn(process.execPath, ['-e', `import(${JSON.stringify(main)}).then((m) => m.main(${JSON.stringify(args)}))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`kanaria exited (${code}) before listening: ${out}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /Kanaria listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
+        child.removeAllListeners('exit');
+        const kanaria = { url, port: Number(new URL(url).port) };
+        resolve({ child, fixture: { kanaria, url, clientConfig: clientConfig(kanaria) } as unknown as KanariaFixture });
+      }
+    });
+  });
+}
+
+const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+describe('rollouts: a restart mid-rollout', () => {
+  const build = mkdtempSync(join(root, 'node_modules/.kanaria-rollout-build-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'kanaria-data-'));
+  const children: ChildProcess[] = [];
+
+  beforeAll(() => compileTo(build), 60_000);
+  afterAll(async () => {
+    for (const c of children) {
+      c.kill('SIGKILL');
+      await killed(c);
+    }
+    rmSync(build, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('survives SIGKILL: same step and weight afterwards, and the stored hold end is kept', async () => {
+    const first = await startChild(build, dataDir);
+    children.push(first.child);
+    const api: TestApi = await createApi(apigateway(first.fixture), 'rollout-restart');
+    await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
+    await deploy(api, 'dev', { variables: { v: '1' } });
+    const canaryId = await deploy(api, 'dev', { canary: { percentTraffic: 0, stageVariableOverrides: { v: '2' } } });
+    const plan = [{ weight: 10, hold: '1s' }, { weight: 40, hold: '6s' }, { weight: 70, hold: '1s' }];
+    const started = await rolloutsApi(first.fixture).start({ restApiId: api.apiId, stageName: 'dev', plan, gates: { errorRate: false, latency: false } });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+
+    const atStep2 = await waitFor('step 2', async () => {
+      const { body } = await rolloutsApi(first.fixture).get(id);
+      return body.step.number === 2 ? body : undefined;
+    });
+    expect(atStep2).toMatchObject({ status: 'holding', weight: 40 });
+    const holdEndsAt: number = atStep2.holdEndsAt;
+    await new Promise((r) => setTimeout(r, 1000));
+    first.child.kill('SIGKILL');
+    await killed(first.child);
+
+    const second = await startChild(build, dataDir);
+    children.push(second.child);
+    const restartedAt = Date.now();
+    const after = (await rolloutsApi(second.fixture).get(id)).body;
+    expect(after).toMatchObject({ status: 'holding', stepIndex: 1, weight: 40, holdEndsAt, step: { number: 2, holdMs: 6000 } });
+    expect(after.step.remainingMs).toBeLessThan(6000 - 1000);
+    expect(after.history.at(-1)).toMatchObject({ event: 'restarted', stepIndex: 1, weight: 40 });
+    const stage = await getStage(second.fixture, api, 'dev');
+    expect(stage.canarySettings).toMatchObject({ deploymentId: canaryId, percentTraffic: 40 });
+    // The canary still answers (the data plane was rebuilt from the stored stage).
+    const res = await fetch(`${second.fixture.url}/_aws/execute-api/${api.apiId}/dev/`, { headers: {} });
+    expect(res.status).toBe(200);
+
+    const atStep3 = await waitFor('step 3', async () => {
+      const { body } = await rolloutsApi(second.fixture).get(id);
+      return body.step.number === 3 ? body : undefined;
+    }, 15_000);
+    // Step 3 began when the stored hold ended, well before a hold restarted at the restart would.
+    expect(Math.abs(atStep3.stepStartedAt - holdEndsAt)).toBeLessThan(300);
+    expect(atStep3.stepStartedAt).toBeLessThan(restartedAt + 6000 - 1000);
+    expect((await getStage(second.fixture, api, 'dev')).canarySettings?.percentTraffic).toBe(70);
+
+    const promoted = await rolloutsApi(second.fixture).command(id, 'promote');
+    expect(promoted.body.status).toBe('succeeded');
+    const final = await getStage(second.fixture, api, 'dev');
+    expect([final.deploymentId, final.variables, final.canarySettings]).toEqual([canaryId, { v: '2' }, undefined]);
+  });
+});
