@@ -71,6 +71,12 @@ export function sample(s: WindowSummary | undefined): VariantSample {
   return { count: s.count, errors4xx: s.errors4xx, errors5xx: s.errors5xx, errorRate: (100 * s.errors5xx) / s.count, p99: s.latency.p99 };
 }
 
+const variantText = (name: string, v: VariantSample) =>
+  v.count === 0 ? `${name} no requests` : `${name} ${v.count} requests, 5XX ${r1(v.errorRate ?? 0)}%, p99 ${r1(v.p99 ?? 0)} ms`;
+
+/** The measured values in one line: `canary 195 requests, 5XX 0%, p99 4 ms; base …`. */
+export const measuredText = (g: GateReport) => `${variantText('canary', g.canary)}; ${variantText('base', g.base)} (last ${g.windowSeconds} s)`;
+
 /** Whole seconds of metrics to read: from the step's start (its second included) to now, capped by the window. */
 export function gateWindowSeconds(stepStartedAt: number, now: number, windowSeconds: number): number {
   const sinceStep = Math.floor(now / 1000) - Math.floor(stepStartedAt / 1000) + 1;

@@ -7,7 +7,7 @@
 //   last step passed ─▶ postTraffic (100 %) ─hook ok─▶ succeeded (promoted)
 //   gate or hook fails ─▶ rolledBack · abort ─▶ aborted · promote ─▶ succeeded · stage changed ─▶ failed
 import type { PatchOperation, Stage } from '../aws/generated/apigateway.js';
-import type { GateReport } from './gates.js';
+import { measuredText, type GateReport } from './gates.js';
 import { createCanaryPatch, isActive, LIFECYCLE_EVENT, PROMOTION_PATCH, ROLLBACK_PATCH, shiftPatch, type HistoryEntry, type HookName, type HookOutcome, type Rollout, type RolloutSpec } from './model.js';
 import { scaledHold } from './plans.js';
 
@@ -127,7 +127,7 @@ function onTick(d: Draft, report: GateReport, now: number): void {
     return;
   }
   const judged = report.verdict === 'pass' ? 'gates passed' : 'gates could not judge (too little traffic), moving on as configured';
-  log(d, now, { event: 'stepPassed', stepIndex: r.stepIndex, weight: r.weight, gate: report, message: `step ${r.stepIndex + 1} of ${r.plan.steps.length} passed: ${judged}` });
+  log(d, now, { event: 'stepPassed', stepIndex: r.stepIndex, weight: r.weight, gate: report, message: `step ${r.stepIndex + 1} of ${r.plan.steps.length} passed: ${judged}: ${measuredText(report)}` });
   enterStep(d, r.stepIndex + 1, now);
 }
 

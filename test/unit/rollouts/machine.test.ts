@@ -71,6 +71,7 @@ describe('rollout state machine', () => {
     expect(r.history.map((h) => h.event)).toEqual(['started', 'shift', 'stepPassed', 'shift', 'stepPassed', 'promoted']);
     expect(r.history.at(-1)?.patches).toEqual(PROMOTION_PATCH);
     expect(r.history.filter((h) => h.event === 'stepPassed').every((h) => h.gate?.verdict === 'pass')).toBe(true);
+    expect(r.history[2].message).toBe('step 1 of 2 passed: gates passed: canary 30 requests, 5XX 0%, p99 5 ms; base 300 requests, 5XX 0%, p99 5 ms (last 5 s)');
   });
 
   it('rolls back on a failed gate at once, mid-hold, with the report in the history', () => {
