@@ -14,9 +14,12 @@ export function wilsonInterval(successes: number, n: number, z: number = Z.p99):
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** The range of counts out of `n` draws with probability `p` accepted at quantile `z` (normal approximation). */
+/**
+ * The range of counts out of `n` draws with probability `p` accepted at quantile `z`:
+ * n·p ± z·√(n·p·(1−p)) (normal approximation), widened by one for the discreteness.
+ */
 export function expectedCountRange(p: number, n: number, z: number = Z.p999): [number, number] {
   const mean = n * p;
   const sd = Math.sqrt(n * p * (1 - p));
-  return [Math.max(0, Math.floor(mean - z * sd)), Math.min(n, Math.ceil(mean + z * sd))];
+  return [Math.max(0, Math.floor(mean - z * sd) - 1), Math.min(n, Math.ceil(mean + z * sd) + 1)];
 }
