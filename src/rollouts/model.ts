@@ -5,6 +5,7 @@ import type { PatchOperation } from '../aws/generated/apigateway.js';
 import type { Datapoint } from './alarm.js';
 import type { GateConfig, GateReport } from './gates.js';
 import type { Plan } from './plans.js';
+import type { StageRef } from './stage-control.js';
 
 export type RolloutStatus = 'preTraffic' | 'holding' | 'paused' | 'postTraffic' | 'succeeded' | 'rolledBack' | 'aborted' | 'failed';
 
@@ -21,12 +22,8 @@ export interface StickyConfig {
   cookie?: string;
 }
 
-/** What the user asked for, checked (schema.ts). */
-export interface RolloutSpec {
-  accountId: string;
-  region: string;
-  restApiId: string;
-  stageName: string;
+/** What the user asked for, checked (schema.ts): the stage, and how to roll its canary out. */
+export interface RolloutSpec extends StageRef {
   plan: Plan;
   timeScale: number;
   gates: GateConfig;

@@ -28,8 +28,7 @@ describe('rollouts: a healthy canary is promoted', () => {
 
     const done = await untilEnded(k, started.body.id, 60_000);
     const stats = await load.stop();
-    expect(done.status).toBe('succeeded');
-    expect(done.reason).toBe('every step passed');
+    expect([done.status, done.reason]).toEqual(['succeeded', 'every step passed']);
 
     const stage = await getStage(k, api, 'dev');
     expect(stage.deploymentId).toBe(ids.canaryId);
