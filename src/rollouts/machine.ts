@@ -8,7 +8,7 @@
 //   gate or hook fails ─▶ rolledBack · abort ─▶ aborted · promote ─▶ succeeded · stage changed ─▶ failed
 import type { PatchOperation, Stage } from '../aws/generated/apigateway.js';
 import { measuredText, type GateReport } from './gates.js';
-import { createCanaryPatch, isActive, LIFECYCLE_EVENT, PROMOTION_PATCH, ROLLBACK_PATCH, shiftPatch, type HistoryEntry, type HookName, type HookOutcome, type Rollout, type RolloutSpec } from './model.js';
+import { createCanaryPatch, isActive, PROMOTION_PATCH, ROLLBACK_PATCH, shiftPatch, type HistoryEntry, type HookName, type HookOutcome, type Rollout, type RolloutSpec } from './model.js';
 import { scaledHold } from './plans.js';
 
 export type RolloutEvent =
