@@ -77,10 +77,18 @@ const variantText = (name: string, v: VariantSample) =>
 /** The measured values in one line: `canary 195 requests, 5XX 0%, p99 4 ms; base …`. */
 export const measuredText = (g: GateReport) => `${variantText('canary', g.canary)}; ${variantText('base', g.base)} (last ${g.windowSeconds} s)`;
 
-/** Whole seconds of metrics to read: from the step's start (its second included) to now, capped by the window. */
-export function gateWindowSeconds(stepStartedAt: number, now: number, windowSeconds: number): number {
-  const sinceStep = Math.floor(now / 1000) - Math.floor(stepStartedAt / 1000) + 1;
-  return Math.max(1, Math.min(windowSeconds, sinceStep));
+/**
+ * Whole seconds of metrics to read: from `from`'s second (the step's start, included) to now,
+ * capped by the window; 0 while `from`'s second has not begun (nothing fresh to judge yet).
+ */
+export function gateWindowSeconds(from: number, now: number, windowSeconds: number): number {
+  const since = Math.floor(now / 1000) - Math.floor(from / 1000) + 1;
+  return Math.max(0, Math.min(windowSeconds, since));
+}
+
+/** Where a rollout's gate window may begin: the step's start, or after a latency suspicion's second. */
+export function gateWindowFrom(stepStartedAt: number, latencySuspectAt: number | null): number {
+  return latencySuspectAt === null ? stepStartedAt : (Math.floor(latencySuspectAt / 1000) + 1) * 1000;
 }
 
 function errorChecks(cfg: NonNullable<GateConfig['errorRate']>, canary: VariantSample, base: VariantSample): GateCheck[] {

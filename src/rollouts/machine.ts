@@ -6,6 +6,7 @@
 //                                  │   ▲ pause/resume ▼ paused
 //   last step passed ─▶ postTraffic (100 %) ─hook ok─▶ succeeded (promoted)
 //   gate or hook fails ─▶ rolledBack · abort ─▶ aborted · promote ─▶ succeeded · stage changed ─▶ failed
+//   (only latency failed: holding, suspected, until a check on later requests confirms or clears it)
 import type { PatchOperation, Stage } from '../aws/generated/apigateway.js';
 import { measuredText, type GateReport } from './gates.js';
 import { createCanaryPatch, isActive, PROMOTION_PATCH, ROLLBACK_PATCH, shiftPatch, type HistoryEntry, type HookName, type HookOutcome, type Rollout, type RolloutSpec } from './model.js';
@@ -50,7 +51,7 @@ function enterStep(d: Draft, index: number, now: number): void {
   const step = r.plan.steps[index];
   if (!step) return finish(d, now);
   const holdMs = scaledHold(step.holdMs, r.timeScale);
-  Object.assign(r, { status: 'holding', stepIndex: index, weight: step.weight, stepStartedAt: now, holdEndsAt: now + holdMs, waitingForTraffic: false });
+  Object.assign(r, { status: 'holding', stepIndex: index, weight: step.weight, stepStartedAt: now, holdEndsAt: now + holdMs, waitingForTraffic: false, latencySuspectAt: null });
   log(d, now, { event: 'shift', stepIndex: index, weight: step.weight, patches: shiftPatch(step.weight), message: `step ${index + 1} of ${r.plan.steps.length}: canary at ${step.weight}% for ${seconds(holdMs)}` });
 }
 
@@ -95,6 +96,7 @@ export function begin(spec: RolloutSpec, ids: { id: string; baseDeploymentId: st
     holdEndsAt: null,
     pausedRemainingMs: null,
     waitingForTraffic: false,
+    latencySuspectAt: null,
     lastGate: null,
     alarmDatapoints: [],
     history: [],
@@ -119,8 +121,15 @@ function onTick(d: Draft, report: GateReport, now: number): void {
   const r = d.rollout;
   r.lastGate = report;
   r.alarmDatapoints = report.alarm?.datapoints ?? [];
+  const failing = report.checks.filter((c) => !c.ok);
+  if (report.verdict === 'fail' && r.latencySuspectAt === null && failing.length > 0 && failing.every((c) => c.name.startsWith('latency'))) {
+    r.latencySuspectAt = now;
+    log(d, now, { event: 'suspect', stepIndex: r.stepIndex, weight: r.weight, gate: report, message: `${report.reason}; confirming on fresh requests before rolling back` });
+    return;
+  }
   if (report.verdict === 'fail') return rollBack(d, now, 'rolledBack', report.reason ?? 'gate failed', report);
-  if (now < (r.holdEndsAt ?? Infinity)) return;
+  if (report.verdict === 'pass') r.latencySuspectAt = null;
+  if (now < (r.holdEndsAt ?? Infinity) || r.latencySuspectAt !== null) return;
   if (report.verdict === 'insufficient' && r.gates.onInsufficientData === 'wait') {
     if (!r.waitingForTraffic) log(d, now, { event: 'waiting', stepIndex: r.stepIndex, weight: r.weight, gate: report, message: `hold over, waiting for canary traffic: ${report.reason}` });
     r.waitingForTraffic = true;

@@ -43,7 +43,7 @@ export interface HookOutcome {
   durationMs: number;
 }
 
-export type HistoryEvent = 'started' | 'hook' | 'shift' | 'stepPassed' | 'waiting' | 'paused' | 'resumed' | 'restarted' | 'promoted' | 'rolledBack' | 'aborted' | 'failed';
+export type HistoryEvent = 'started' | 'hook' | 'shift' | 'stepPassed' | 'suspect' | 'waiting' | 'paused' | 'resumed' | 'restarted' | 'promoted' | 'rolledBack' | 'aborted' | 'failed';
 
 export interface HistoryEntry {
   at: number;
@@ -73,6 +73,11 @@ export interface Rollout extends RolloutSpec {
   pausedRemainingMs: number | null;
   /** The hold ended but the canary has not had enough requests for the gates to judge. */
   waitingForTraffic: boolean;
+  /**
+   * When only the latency gate failed: it is confirmed on requests that came after this moment
+   * before the rollout rolls back (a cold start or a pause is not a slower release). Null otherwise.
+   */
+  latencySuspectAt: number | null;
   lastGate: GateReport | null;
   alarmDatapoints: Datapoint[];
   history: HistoryEntry[];

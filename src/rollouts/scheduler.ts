@@ -6,7 +6,7 @@ import { isAwsError } from '../aws/errors.js';
 import type { Clock, ClockTimer } from '../runtime/clock.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import { takeDatapoint } from './alarm.js';
-import { evaluateGates, gateWindowSeconds, type GateReport } from './gates.js';
+import { evaluateGates, gateWindowFrom, gateWindowSeconds, type GateReport } from './gates.js';
 import type { HookRunner } from './hooks.js';
 import { begin, stageDrift, transition, type Refusal, type RolloutEvent, type Transition } from './machine.js';
 import type { Rollout, RolloutSpec } from './model.js';
@@ -81,8 +81,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   function measure(r: Rollout, now: number): GateReport {
     const ref = { accountId: r.accountId, region: r.region, apiId: r.restApiId, stage: r.stageName };
-    const windowSeconds = gateWindowSeconds(r.stepStartedAt ?? now, now, r.gates.windowSeconds);
-    const recent = deps.metrics.recent(ref, windowSeconds);
+    const windowSeconds = gateWindowSeconds(gateWindowFrom(r.stepStartedAt ?? now, r.latencySuspectAt), now, r.gates.windowSeconds);
+    const recent = windowSeconds > 0 ? deps.metrics.recent(ref, windowSeconds) : {};
     let datapoints = r.alarmDatapoints;
     if (r.gates.alarm) datapoints = takeDatapoint(r.gates.alarm, datapoints, now, deps.metrics.recent(ref, r.gates.alarm.periodSeconds)[r.gates.alarm.variant]?.summary);
     return evaluateGates(r.gates, { base: recent.base?.summary, canary: recent.canary?.summary }, datapoints, now, windowSeconds);

@@ -44,6 +44,7 @@ function statusLine(v: RolloutView): string {
 }
 
 function holdLine(v: RolloutView): string {
+  if (v.status === 'holding' && v.latencySuspectAt !== null) return 'canary latency over its limit: confirming on fresh requests';
   if (v.status === 'holding' && v.step.waitingForTraffic) return 'hold over, waiting for enough canary requests';
   if (v.status === 'holding') return `hold ${secs(v.step.remainingMs)} left of ${secs(v.step.holdMs)}`;
   if (v.status === 'paused') return `paused with ${secs(v.step.remainingMs)} of the hold left`;

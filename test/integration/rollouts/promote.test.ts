@@ -1,10 +1,11 @@
-// A healthy v2 (a Node handler) under load: a time-scaled Linear10PercentEvery1Minute walks
-// every step with its gates measured, then promotes with the AWS guide's copy operations: GetStage
-// shows the v2 deployment, the override copied into the variables and no canary.
+// A healthy v2 (a Node handler, not warmed up: its cold starts come with the traffic) under load:
+// a time-scaled Linear10PercentEvery1Minute walks every step with its gates measured, then
+// promotes with the AWS guide's copy operations: GetStage shows the v2 deployment, the override
+// copied into the variables and no canary.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
 import type { TestApi } from '../gateway/api.js';
-import { canaryStage, functionsFor, getStage, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded, warm } from './setup.js';
+import { canaryStage, functionsFor, getStage, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded } from './setup.js';
 
 describe('rollouts: a healthy canary is promoted', () => {
   const k = useKanaria({ debugHeaders: true });
@@ -15,7 +16,6 @@ describe('rollouts: a healthy canary is promoted', () => {
     api = await lambdaApi(k, 'rollout-promote');
     await functionsFor(k, api, { 'rp-v1': HANDLERS.v1, 'rp-v2': HANDLERS.v2 });
     ids = await canaryStage(api, 'dev', 'rp-v1', 'rp-v2');
-    await warm(k, ['rp-v1', 'rp-v2']);
   });
 
   it('walks all nine linear steps under load, records each gate, and ends promoted', async () => {
@@ -35,6 +35,9 @@ describe('rollouts: a healthy canary is promoted', () => {
     expect(stage.variables).toEqual({ fn: 'rp-v2' });
     expect(stage.canarySettings).toBeUndefined();
 
+    // A cold start may raise a latency suspicion (fresh requests then cleared it), and a hold may
+    // end before the canary had enough requests (it waited for them); nothing else happened.
+    expect(done.history.filter((h: any) => !['started', 'shift', 'stepPassed', 'suspect', 'waiting', 'promoted'].includes(h.event))).toEqual([]);
     const passed = done.history.filter((h: any) => h.event === 'stepPassed');
     expect(passed.map((h: any) => h.weight)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
     for (const h of passed) {

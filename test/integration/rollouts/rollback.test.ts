@@ -1,7 +1,7 @@
 // Gates that roll a bad canary back under load: a v2 failing 20 % of requests is rolled back at
 // the first check after enough canary traffic while the base answers nothing but 200s; a v2
-// slower by 200 ms is rolled back by the latency gate. Holds are real (5 minutes): only the
-// gates can end these rollouts this soon.
+// slower by 200 ms is rolled back by the latency gate once fresh requests confirm it. Holds are
+// real (5 minutes): only the gates can end these rollouts this soon.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
 import type { TestApi } from '../gateway/api.js';
@@ -30,12 +30,12 @@ describe('rollouts: gates roll a bad canary back', () => {
     return { ids, done, stats, stage };
   }
 
-  function expectRolledBack(r: Awaited<ReturnType<typeof rollOut>>) {
+  /** Rolled back within `checks` gate checks (each once the canary had enough requests), after `events`. */
+  function expectRolledBack(r: Awaited<ReturnType<typeof rollOut>>, checks: number, events: string[]) {
     expect(r.done.status).toBe('rolledBack');
     expect(r.done.stepIndex).toBe(0);
-    // At the first check once the canary had enough requests: well before a second interval passed.
-    expect(r.done.endedAt - r.done.createdAt).toBeLessThan(2 * INTERVAL_MS + 500);
-    expect(r.done.history.map((h: any) => h.event)).toEqual(['started', 'shift', 'rolledBack']);
+    expect(r.done.endedAt - r.done.createdAt).toBeLessThan(checks * INTERVAL_MS + 500);
+    expect(r.done.history.map((h: any) => h.event)).toEqual(['started', 'shift', ...events, 'rolledBack']);
     expect(r.done.history.at(-1).patches).toEqual([
       { op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' },
       { op: 'remove', path: '/canarySettings' },
@@ -48,7 +48,8 @@ describe('rollouts: gates roll a bad canary back', () => {
 
   it('rolls back a v2 that fails 20 % of requests; the base never answers an error', async () => {
     const r = await rollOut('failing', 'rb-failing');
-    expectRolledBack(r);
+    // At the first check once the canary had enough requests: before a second interval passed.
+    expectRolledBack(r, 2, []);
     const gate = r.done.lastGate;
     expect(r.done.reason).toMatch(/^gate failed: canary 5XX rate [\d.]+% \(max 5%\)/);
     expect(gate.canary.errorRate).toBeGreaterThan(10);
@@ -67,8 +68,13 @@ describe('rollouts: gates roll a bad canary back', () => {
 
   it('rolls back a v2 slower by 200 ms on the p99 latency gate', async () => {
     const r = await rollOut('slow', 'rb-slow');
-    expectRolledBack(r);
+    // Suspected at the first check, then confirmed once enough requests came after that second
+    // (the slow canary gets few: its clients wait on it).
+    expectRolledBack(r, 6, ['suspect']);
+    const suspect = r.done.history[2];
+    expect(suspect.message).toMatch(/^gate failed: canary p99 .*; confirming on fresh requests before rolling back$/);
     const gate = r.done.lastGate;
+    expect(Math.floor(gate.at / 1000) - gate.windowSeconds + 1).toBeGreaterThan(Math.floor(suspect.at / 1000));
     expect(r.done.reason).toMatch(/^gate failed: canary p99 [\d.]+ ms vs base p99 [\d.]+ ms/);
     expect(gate.canary.p99).toBeGreaterThanOrEqual(200);
     expect(gate.base.p99).toBeLessThan(100);

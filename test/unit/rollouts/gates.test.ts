@@ -2,7 +2,7 @@
 // base (ratio with a tolerance) and an absolute cap, the window span, and CloudWatch-style alarms.
 import { describe, expect, it } from 'vitest';
 import { alarmState, statisticOf, takeDatapoint, type AlarmConfig } from '../../../src/rollouts/alarm.js';
-import { DEFAULT_GATES, evaluateGates, gateWindowSeconds, type GateConfig } from '../../../src/rollouts/gates.js';
+import { DEFAULT_GATES, evaluateGates, gateWindowFrom, gateWindowSeconds, type GateConfig } from '../../../src/rollouts/gates.js';
 import type { WindowSummary } from '../../../src/telemetry/window.js';
 
 function summary(count: number, errors5xx: number, p99: number, extra: Partial<WindowSummary['latency']> = {}): WindowSummary {
@@ -62,6 +62,13 @@ describe('rollout gates', () => {
     expect(gateWindowSeconds(10_700, 11_200, 60)).toBe(2);
     expect(gateWindowSeconds(10_700, 10_900, 60)).toBe(1);
     expect(gateWindowSeconds(0, 500_000, 60)).toBe(60);
+  });
+
+  it('starts the window after a latency suspicion\'s second, and has nothing to read before it', () => {
+    expect(gateWindowFrom(10_700, null)).toBe(10_700);
+    expect(gateWindowFrom(10_700, 12_300)).toBe(13_000);
+    expect(gateWindowSeconds(13_000, 12_900, 60)).toBe(0);
+    expect(gateWindowSeconds(13_000, 13_100, 60)).toBe(1);
   });
 });
 

@@ -43,6 +43,12 @@ function step(r: Rollout, event: RolloutEvent, now: number): Transition {
   return t;
 }
 
+/** A failed report whose failing checks are the named ones. */
+const failing = (...names: GateReport['checks'][number]['name'][]): GateReport => ({
+  ...report('fail'),
+  checks: names.map((name) => ({ name, ok: false, value: 1, threshold: 0, unit: '', text: name })),
+});
+
 const hook = (succeeded: boolean, lifecycleEvent: HookOutcome['lifecycleEvent'] = 'BeforeAllowTraffic'): HookOutcome => ({ lifecycleEvent, functionName: 'fn', succeeded, detail: 'x', durationMs: 3 });
 
 describe('rollout state machine', () => {
@@ -81,6 +87,23 @@ describe('rollout state machine', () => {
     expect(t.patches).toEqual(ROLLBACK_PATCH);
     expect(t.sticky).toBe(false);
     expect(t.rollout.history.at(-1)).toMatchObject({ event: 'rolledBack', stepIndex: 0, gate: { verdict: 'fail' } });
+  });
+
+  it('confirms a latency-only failure on fresh requests before rolling back; errors roll back at once', () => {
+    const r = begin(spec(), IDS, 0).rollout;
+    const suspect = step(r, { type: 'tick', report: failing('latencyP99VsBase') }, 1000);
+    expect(suspect.rollout).toMatchObject({ status: 'holding', latencySuspectAt: 1000 });
+    expect(suspect.patches).toEqual([]);
+    expect(suspect.rollout.history.at(-1)).toMatchObject({ event: 'suspect', message: 'reason fail; confirming on fresh requests before rolling back' });
+    // The hold ends while suspected: no step until the suspicion is settled.
+    expect(step(suspect.rollout, { type: 'tick', report: report('insufficient') }, 6000).rollout).toMatchObject({ stepIndex: 0, latencySuspectAt: 1000, waitingForTraffic: false });
+    const confirmed = step(suspect.rollout, { type: 'tick', report: failing('latencyP99VsBase') }, 7000);
+    expect(confirmed.rollout).toMatchObject({ status: 'rolledBack' });
+    expect(confirmed.patches).toEqual(ROLLBACK_PATCH);
+    const cleared = step(suspect.rollout, { type: 'tick', report: report('pass') }, 7000);
+    expect(cleared.rollout).toMatchObject({ status: 'holding', stepIndex: 1, latencySuspectAt: null });
+    expect(step(r, { type: 'tick', report: failing('latencyP99VsBase', 'errorRate') }, 1000).rollout.status).toBe('rolledBack');
+    expect(step(r, { type: 'tick', report: failing('alarm') }, 1000).rollout.status).toBe('rolledBack');
   });
 
   it('waits for traffic at the hold end (once logged), or moves on when told to', () => {

@@ -96,6 +96,27 @@ describe('rollout scheduler', () => {
     expect(w.state.stage?.canarySettings).toBeUndefined();
   });
 
+  it('lets a one-off latency burst pass, and rolls back a latency confirmed on a fresh window', () => {
+    const slowSummary = { ...summary(50), latency: { avg: 200, p50: 200, p90: 210, p99: 250, max: 260 } };
+    const burst = world();
+    burst.state.canary = slowSummary;
+    burst.scheduler.begin(SPEC, IDS);
+    burst.clock.advance(2000);
+    expect(burst.repo.get('r-1')).toMatchObject({ status: 'holding', latencySuspectAt: 1_002_000 });
+    burst.state.canary = summary(50);
+    burst.clock.advance(2000);
+    expect(burst.state.reads).toEqual([3, 2]);
+    expect(burst.repo.get('r-1')).toMatchObject({ status: 'holding', latencySuspectAt: null });
+    burst.clock.advance(2000);
+    expect(burst.repo.get('r-1')?.stepIndex).toBe(1);
+
+    const slow = world();
+    slow.state.canary = slowSummary;
+    slow.scheduler.begin(SPEC, IDS);
+    slow.clock.advance(4000);
+    expect(slow.repo.get('r-1')).toMatchObject({ status: 'rolledBack', reason: expect.stringMatching(/^gate failed: canary p99 250 ms vs base p99 4 ms/) });
+  });
+
   it('stops the clock while paused and continues the remaining hold on resume', () => {
     const w = world();
     w.scheduler.begin(SPEC, IDS);
