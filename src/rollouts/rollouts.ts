@@ -74,11 +74,13 @@ export function createRollouts(deps: RolloutsDeps): Rollouts {
   // Rollouts left in progress by an earlier run carry on from their stored step and hold end.
   scheduler.resumeAll();
 
-  /** The stage and the canary deployment the rollout will shift traffic to. */
+  /** The stage and the canary deployment the rollout will shift traffic to, or why it cannot start. */
   function resolve(spec: RolloutSpec): { stage: Stage; canaryDeploymentId: string } {
     const where = `stage '${spec.stageName}' of REST API '${spec.restApiId}'`;
     const stage = stages.getStage(spec);
     if (!stage) throw new RolloutError(404, `${where} not found (account ${spec.accountId}, region ${spec.region})`);
+    const running = repo.activeOn(spec);
+    if (running) throw new RolloutError(409, `${where} already has rollout ${running.id} in progress (${running.status}); pause, promote or abort it first`);
     const canary = stage.canarySettings;
     if (spec.deploymentId) {
       if (canary && canary.deploymentId !== spec.deploymentId) {
@@ -92,16 +94,17 @@ export function createRollouts(deps: RolloutsDeps): Rollouts {
     return { stage, canaryDeploymentId: canary.deploymentId! };
   }
 
+  const notFound = (id: string) => new RolloutError(404, `no rollout '${id}'`);
   function find(id: string) {
     const r = repo.get(id);
-    if (!r) throw new RolloutError(404, `no rollout '${id}'`);
+    if (!r) throw notFound(id);
     return r;
   }
 
   return {
     async start(body) {
       const spec = toSpec(parse(StartRolloutSchema, body), deps);
-      resolve(spec);
+      resolve(spec); // fail fast; checked again below, after the awaits
       for (const hook of ['preTraffic', 'postTraffic'] as const) {
         const fn = spec.hooks[hook];
         const problem = fn ? await stages.functionProblem(spec, fn) : null;
@@ -109,10 +112,6 @@ export function createRollouts(deps: RolloutsDeps): Rollouts {
       }
       // From here on nothing awaits: the checks and the first commit cannot interleave with another start.
       const { stage, canaryDeploymentId } = resolve(spec);
-      const running = repo.activeOn(spec);
-      if (running) {
-        throw new RolloutError(409, `stage '${spec.stageName}' of REST API '${spec.restApiId}' already has rollout ${running.id} in progress (${running.status}); pause, promote or abort it first`);
-      }
       try {
         const r = scheduler.begin(spec, { id: newId(), baseDeploymentId: stage.deploymentId ?? '', canaryDeploymentId });
         return rolloutView(r, clock.now());
@@ -125,10 +124,9 @@ export function createRollouts(deps: RolloutsDeps): Rollouts {
     list: (query) => repo.list(parse(ListQuerySchema, query)).map(rolloutSummary),
     command(id, command, body) {
       const input = parse(CommandSchema, body ?? {});
-      find(id);
       const event: RolloutEvent = command === 'promote' || command === 'abort' ? { type: command, reason: input.reason } : { type: command };
       const out = scheduler.apply(id, event);
-      if (!out) throw new RolloutError(404, `no rollout '${id}'`);
+      if (!out) throw notFound(id);
       if ('refused' in out) throw new RolloutError(409, out.refused);
       return rolloutView(out, clock.now());
     },

@@ -65,6 +65,7 @@ describe('rollouts: the JSON API', () => {
 
     const second = await r.start({ restApiId: api.apiId, stageName: 'dev', plan: 'AllAtOnce' });
     expect(second).toEqual({ status: 409, body: { message: `stage 'dev' of REST API '${api.apiId}' already has rollout ${id} in progress (holding); pause, promote or abort it first` } });
+    expect(await r.start({ restApiId: api.apiId, stageName: 'dev', plan: 'AllAtOnce', deploymentId: 'abcdefghij' })).toEqual(second);
 
     const paused = await r.command(id, 'pause');
     expect(paused.body).toMatchObject({ status: 'paused', weight: 10, step: { number: 1 } });
