@@ -19,10 +19,10 @@ describe('rollouts: gates roll a bad canary back', () => {
     await warm(k, ['rb-v1', 'rb-failing', 'rb-slow']);
   });
 
-  async function rollOut(stageName: string, canaryFn: string) {
+  async function rollOut(stageName: string, canaryFn: string, gates: Record<string, unknown> = {}) {
     const ids = await canaryStage(api, stageName, 'rb-v1', canaryFn);
     const load = startLoad(k, api, stageName);
-    const started = await rolloutsApi(k).start({ restApiId: api.apiId, stageName, plan: 'Canary10Percent5Minutes', gates: { interval: `${INTERVAL_MS}ms` } });
+    const started = await rolloutsApi(k).start({ restApiId: api.apiId, stageName, plan: 'Canary10Percent5Minutes', gates: { interval: `${INTERVAL_MS}ms`, ...gates } });
     expect(started.status).toBe(201);
     const done = await untilEnded(k, started.body.id, 20_000);
     const stats = await load.stop();
@@ -81,5 +81,15 @@ describe('rollouts: gates roll a bad canary back', () => {
     expect(gate.checks.find((c: any) => c.name === 'latencyP99VsBase')).toMatchObject({ ok: false, unit: 'ms' });
     expect(gate.checks.find((c: any) => c.name === 'errorRate')).toMatchObject({ ok: true, value: 0 });
     expect(Object.keys(r.stats.byVariant.base)).toEqual(['200']);
+  });
+
+  it('rolls back on a CloudWatch-style alarm alone, from the stage metrics', async () => {
+    const alarm = { metric: '5XXError', statistic: 'Sum', threshold: 0, period: '1s' };
+    const r = await rollOut('alarm', 'rb-failing', { errorRate: false, latency: false, alarm });
+    expectRolledBack(r, 3, []);
+    expect(r.done.reason).toMatch(/^gate failed: alarm canary 5XXError Sum > 0: ALARM over \d+ s/);
+    expect(r.done.lastGate.alarm.state).toBe('ALARM');
+    expect(r.done.lastGate.alarm.datapoints.at(-1)).toMatchObject({ breaching: true, value: expect.any(Number) });
+    expect(r.done.gates.alarm).toEqual({ ...alarm, period: undefined, variant: 'canary', comparison: 'GreaterThanThreshold', periodSeconds: 1, evaluationPeriods: 1, datapointsToAlarm: 1 });
   });
 });
