@@ -1,31 +1,22 @@
 // Killing Kanaria mid-rollout: a child `kanaria start` on a data directory is sent SIGKILL during
 // a hold and started again on the same directory. The rollout is at the same step and weight (in
 // its status and in GetStage) and the step ends when the stored hold said, not a full hold later.
-// The child runs this tree's sources compiled into a temporary folder under node_modules/ (so its
-// imports resolve; dist/ may be stale or in use by other tests).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+// The child is the built CLI (`npm test` builds dist/ first), as a user would run it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { KanariaFixture } from '../../helpers/kanaria.js';
 import { clientConfig } from '../../helpers/kanaria.js';
 import { apigateway, createApi, deploy, mockMethod, type TestApi } from '../gateway/api.js';
 import { getStage, rolloutsApi, waitFor } from './setup.js';
 
-const root = join(import.meta.dirname, '../../..');
-
-function compileTo(dir: string): void {
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', dir], { stdio: 'inherit' });
-  cpSync(join(root, 'src'), dir, { recursive: true, filter: (path) => !path.endsWith('.ts') });
-}
+const BIN = join(import.meta.dirname, '../../../bin/kanaria.js');
 
 /** `kanaria start --port 0 --data-dir DIR` in a child process; resolves once it listens. */
-function startChild(build: string, dataDir: string): Promise<{ child: ChildProcess; fixture: KanariaFixture }> {
-  const main = pathToFileURL(join(build, 'cli/main.js')).href;
-  const args = ['start', '--port', '0', '--data-dir', dataDir, '--debug-headers'];
-  const child = spawn(process.execPath, ['-e', `import(${JSON.stringify(main)}).then((m) => m.main(${JSON.stringify(args)}))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startChild(dataDir: string): Promise<{ child: ChildProcess; fixture: KanariaFixture }> {
+  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir, '--debug-headers'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`kanaria exited (${code}) before listening: ${out}`)));
@@ -44,22 +35,19 @@ function startChild(build: string, dataDir: string): Promise<{ child: ChildProce
 const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 describe('rollouts: a restart mid-rollout', () => {
-  const build = mkdtempSync(join(root, 'node_modules/.kanaria-rollout-build-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'kanaria-data-'));
   const children: ChildProcess[] = [];
 
-  beforeAll(() => compileTo(build), 60_000);
   afterAll(async () => {
     for (const c of children) {
       c.kill('SIGKILL');
       await killed(c);
     }
-    rmSync(build, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('survives SIGKILL: same step and weight afterwards, and the stored hold end is kept', async () => {
-    const first = await startChild(build, dataDir);
+    const first = await startChild(dataDir);
     children.push(first.child);
     const api: TestApi = await createApi(apigateway(first.fixture), 'rollout-restart');
     await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
@@ -80,7 +68,7 @@ describe('rollouts: a restart mid-rollout', () => {
     first.child.kill('SIGKILL');
     await killed(first.child);
 
-    const second = await startChild(build, dataDir);
+    const second = await startChild(dataDir);
     children.push(second.child);
     const restartedAt = Date.now();
     const after = (await rolloutsApi(second.fixture).get(id)).body;
