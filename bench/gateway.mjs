@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Gateway benchmark: requests/s and p50/p99 latency of stage invocations, each against a bare
-// Node HTTP server measured in the same run (both in their own processes, loaded by autocannon
-// from this one):
+// Node HTTP server measured in the same run (each in its own process, loaded by wrk in a third:
+// see load.mjs), plus the server's CPU per request (Kanaria's process tree, workers included):
 //   (a) MOCK                          target ≥ 70 % of bare
 //   (b) AWS_PROXY → warm Node handler target ≥ 40 % of bare
 //   (c) AWS_PROXY → warm Python handler target ≥ 30 % of bare
@@ -10,16 +10,20 @@
 //
 //   node bench/gateway.mjs [--duration S] [--connections C] [--rounds R] [--json]
 //
-// Needs dist/ (`npm run build`, run first when missing). On a shared 2-core machine the load
-// generator competes with the servers: read the ratios, not the absolute numbers.
+// Needs dist/ (`npm run build`, run first when missing) and wrk (`apt-get install wrk`; without it
+// autocannon stands in, and caps the bare server). On a 2-core machine the generator, Kanaria
+// and its workers share the cores: check `uptime` first, use several rounds (medians), and read
+// the ratios, not the absolute numbers. `--only bare,mock` measures a few targets; `--profile DIR`
+// writes a CPU profile of Kanaria.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import yazl from 'yazl';
+import { GENERATOR_NOTE, load } from './load.mjs';
 import * as apigateway from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
@@ -28,7 +32,7 @@ const { values: opts } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     /** Write a CPU profile of the Kanaria process into this folder (node --cpu-prof). */
     profile: { type: 'string' },
@@ -70,30 +74,6 @@ function startProcess(command, args, ready, env = {}) {
     child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code} before it was ready:\n${buffered}`)));
   });
-}
-
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds used so far by `pid` and every live process below it (Lambda workers included). */
-function cpuSeconds(pid) {
-  const stats = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.push({ pid: Number(name), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      /* gone */
-    }
-  }
-  const tree = new Set([pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) (tree.add(s.pid), (grew = true));
-  }
-  return stats.filter((s) => tree.has(s.pid)).reduce((n, s) => n + s.ticks, 0) / TICKS_PER_SECOND;
 }
 
 function rssMb(pid) {
@@ -186,28 +166,10 @@ async function setUp(endpoint) {
   return restApiId;
 }
 
-function load(url, pid) {
-  const cpuBefore = cpuSeconds(pid);
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 }, (err, result) => {
-      if (err) return reject(err);
-      const cpu = cpuSeconds(pid) - cpuBefore;
-      resolve({
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-        /** Server CPU (its whole process tree) per request, in microseconds. */
-        cpuUs: (cpu / Math.max(1, result.requests.total)) * 1e6,
-      });
-    });
-  });
-}
+const run = (url, pid) => load({ url, connections: CONNECTIONS, duration: DURATION }, pid);
 
-async function warm(url) {
-  await new Promise((resolve, reject) => autocannon({ url, connections: 8, duration: 1 }, (err) => (err ? reject(err) : resolve())));
-}
+/** Brings workers up and JIT-compiles the path before anything is measured. */
+const warm = (url) => load({ url, connections: 8, duration: 1 });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -215,7 +177,7 @@ function summarize(name, runs) {
   const best = runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
   const cpuUs = median(runs.map((r) => r.cpuUs));
   log(
-    `  ${name.padEnd(22)} ${best.rps.toFixed(0).padStart(7)} req/s  p50 ${String(best.p50).padStart(4)} ms  p99 ${String(best.p99).padStart(4)} ms  cpu ${cpuUs.toFixed(0).padStart(5)} µs/req` +
+    `  ${name.padEnd(22)} ${best.rps.toFixed(0).padStart(7)} req/s  p50 ${best.p50.toFixed(2).padStart(5)} ms  p99 ${best.p99.toFixed(2).padStart(5)} ms  cpu ${cpuUs.toFixed(0).padStart(5)} µs/req` +
       `${best.non2xx ? `  non-2xx ${best.non2xx}` : ''}${best.errors ? `  errors ${best.errors}` : ''}`,
   );
   return { name, ...best, cpuUs, runs: runs.map((r) => Math.round(r.rps)) };
@@ -248,7 +210,7 @@ async function main() {
     log(`kanaria start: idle RSS ${idleRss.toFixed(1)} MB; setting up (MOCK, Node and Python AWS_PROXY, a 10 % canary stage) …`);
     const apiId = await setUp(endpoint);
     const stage = (name, path) => `${endpoint}/_aws/execute-api/${apiId}/${name}${path}`;
-    log(`load: ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s) (median)`);
+    log(`${GENERATOR_NOTE}; ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s) (median); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     const targets = [
       ['bare', 'bare node http', `http://127.0.0.1:${barePort}/`],
       ['mock', 'MOCK', stage('plain', '/mock')],
@@ -262,7 +224,7 @@ async function main() {
     // Rounds interleave the targets, so a neighbour's burst of load spreads over all of them.
     const runs = Object.fromEntries(chosen.map(([key]) => [key, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [key, , url] of chosen) runs[key].push(await load(url, key === 'bare' ? bare.pid : kanaria.pid));
+      for (const [key, , url] of chosen) runs[key].push(await run(url, key === 'bare' ? bare.pid : kanaria.pid));
     }
     const results = {};
     for (const [key, name] of chosen) results[key] = summarize(name, runs[key]);

@@ -4,23 +4,27 @@
 // duration) for a Node and a Python handler, and a bare Node HTTP server in the same run.
 // Targets: Node ≥ 40 % of the bare server, Python ≥ 30 %. A DryRun row (HTTP, wire layer and
 // Invoke's checks, no runtime) shows how much of the gap is the front rather than the runtime.
-// Kanaria and the bare server each run in their own process; autocannon loads them from this
-// one, round after round (medians).
+// Kanaria and the bare server each run in their own process; wrk loads them from a third (see
+// load.mjs), round after round (medians), and the servers' CPU per request (Kanaria's process
+// tree, workers included) is printed beside the throughput.
 //
-//   node bench/lambda-invoke.mjs [--duration S] [--connections C] [--rounds R] [--dist DIR] [--json]
+//   node bench/lambda-invoke.mjs [--duration S] [--connections C] [--rounds R] [--dist DIR]
+//                                [--only bare,dryrun,node,python] [--profile DIR] [--json]
 //
-// Needs a build (`npm run build`; --dist points at another one). On a shared 2-core machine the
-// load generator, Kanaria and the workers compete for the same cores: read the ratios.
+// Needs a build (`npm run build`; --dist points at another one) and wrk (`apt-get install wrk`;
+// without it autocannon stands in, and caps the bare server). On a 2-core machine the generator,
+// Kanaria and the workers share the cores: check `uptime` first and read the ratios.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buffer } from 'node:stream/consumers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import autocannon from 'autocannon';
 import yazl from 'yazl';
+import { GENERATOR_NOTE, load } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -30,6 +34,10 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '3' },
     dist: { type: 'string', default: 'dist' },
     json: { type: 'boolean', default: false },
+    /** Measure only these targets (comma-separated: bare,dryrun,node,python). */
+    only: { type: 'string' },
+    /** Write a CPU profile of the Kanaria process into this folder (node --cpu-prof). */
+    profile: { type: 'string' },
   },
 });
 const dist = resolve(root, opts.dist);
@@ -67,12 +75,8 @@ function zip(files) {
   return buffer(z.outputStream);
 }
 
-const cannon = ({ url, headers = {} }, duration, connections) =>
-  new Promise((ok, fail) =>
-    autocannon({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json', ...headers }, connections, duration }, (err, r) =>
-      err ? fail(err) : ok({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts }),
-    ),
-  );
+const cannon = ({ url, headers = {} }, duration, connections, pid) =>
+  load({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json', ...headers }, connections, duration }, pid).then((r) => ({ ...r, bad: r.non2xx + r.errors }));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -83,7 +87,8 @@ async function main() {
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
   }
   const cli = pathToFileURL(join(dist, 'cli/main.js')).href;
-  const kanaria = await serve(['--input-type=module', '-e', `import(${JSON.stringify(cli)}).then((c) => c.main(['start', '--port', '0', '--ephemeral']))`]);
+  const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.profile)}`] : [];
+  const kanaria = await serve([...profile, '--input-type=module', '-e', `import(${JSON.stringify(cli)}).then((c) => c.main(['start', '--port', '0', '--ephemeral']))`]);
   const bare = await serve(['-e', BARE]);
   const stop = () => [kanaria, bare].forEach((s) => s.child.kill('SIGTERM'));
   process.once('exit', stop);
@@ -95,30 +100,38 @@ async function main() {
       if (check.FunctionError) throw new Error(`bench-${name} failed: ${Buffer.from(check.Payload).toString()}`);
     }
     const invocations = (name) => `${kanaria.url}/2015-03-31/functions/${name}/invocations`;
-    const targets = {
-      bare: { url: bare.url },
-      dryrun: { url: invocations('bench-node'), headers: { 'x-amz-invocation-type': 'DryRun' } },
-      node: { url: invocations('bench-node') },
-      python: { url: invocations('bench-python') },
-    };
+    const only = opts.only ? new Set(opts.only.split(',')) : undefined;
+    const targets = Object.fromEntries(
+      Object.entries({
+        bare: { url: bare.url, pid: bare.child.pid },
+        dryrun: { url: invocations('bench-node'), headers: { 'x-amz-invocation-type': 'DryRun' }, pid: kanaria.child.pid },
+        node: { url: invocations('bench-node'), pid: kanaria.child.pid },
+        python: { url: invocations('bench-python'), pid: kanaria.child.pid },
+      }).filter(([name]) => name === 'bare' || !only || only.has(name)),
+    );
     const connections = Number(opts.connections);
     const duration = Number(opts.duration);
-    say(`Invoke API, ${connections} keep-alive connections, ${duration} s per run, ${opts.rounds} round(s); warming up …`);
+    say(`Invoke API, ${GENERATOR_NOTE}, ${connections} keep-alive connections, ${duration} s per run, ${opts.rounds} round(s); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; warming up …`);
     for (const target of Object.values(targets)) await cannon(target, 1, connections);
     const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (let round = 1; round <= Number(opts.rounds); round++) {
       for (const [name, target] of Object.entries(targets)) {
-        const r = await cannon(target, duration, connections);
+        const r = await cannon(target, duration, connections, target.pid);
         runs[name].push(r);
-        say(`  round ${round}  ${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.bad ? `  failed ${r.bad}` : ''}`);
+        say(`  round ${round}  ${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  cpu ${r.cpuUs.toFixed(0)} µs/req${r.bad ? `  failed ${r.bad}` : ''}`);
       }
     }
-    const result = Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) }]));
-    say('\nmedians and ratios to the bare server:');
-    for (const [name, target] of [['bare'], ['dryrun'], ['node', 0.4], ['python', 0.3]]) {
+    const result = Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), cpuUs: median(rs.map((r) => r.cpuUs)) }]));
+    say('\nmedians and ratios to the bare server (throughput; by CPU per request: bare µs/req over ours):');
+    for (const [name, target] of [['bare'], ['dryrun'], ['node', 0.4], ['python', 0.3]].filter(([name]) => result[name])) {
       const ratio = result[name].rps / result.bare.rps;
-      const verdict = name === 'bare' ? '' : `  ${(ratio * 100).toFixed(1)} % of bare${target === undefined ? '' : ` (target ≥ ${target * 100} %: ${ratio >= target ? 'met' : 'NOT met'})`}`;
-      say(`  ${name.padEnd(7)} ${result[name].rps.toFixed(0).padStart(7)} req/s  p50 ${result[name].p50} ms  p99 ${result[name].p99} ms${verdict}`);
+      const byCpu = result.bare.cpuUs / result[name].cpuUs;
+      const met = (r) => (r >= target ? 'met' : 'NOT met');
+      const verdict =
+        name === 'bare'
+          ? ''
+          : `  ${(ratio * 100).toFixed(1)} % of bare, by CPU ${(byCpu * 100).toFixed(1)} %${target === undefined ? '' : ` (target ≥ ${target * 100} %: ${met(ratio)}; by CPU ${met(byCpu)})`}`;
+      say(`  ${name.padEnd(7)} ${result[name].rps.toFixed(0).padStart(7)} req/s  p50 ${result[name].p50.toFixed(2)} ms  p99 ${result[name].p99.toFixed(2)} ms  cpu ${result[name].cpuUs.toFixed(0)} µs/req${verdict}`);
     }
     if (opts.json) console.log(JSON.stringify({ connections, duration, rounds: Number(opts.rounds), result }, null, 2));
   } finally {
