@@ -1,16 +1,30 @@
 // The rollouts' JSON API (Kanaria's own, not AWS's), a front door of the listener:
 //   GET  /_kanaria/rollouts[?restApiId=&stageName=&active=true|false]   summaries, newest first
 //   POST /_kanaria/rollouts                                             start one (201)
-//   GET  /_kanaria/rollouts/plans                                       the named plans
+//   GET  /_kanaria/rollouts/plans                                       the named plans, and the gates' defaults
 //   GET  /_kanaria/rollouts/{id}                                        one rollout, for now
 //   POST /_kanaria/rollouts/{id}/pause|resume|promote|abort             a command ({"reason"} optional)
 // Errors answer {"message": …} with a 4XX status and change nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FrontDoor } from '../listener.js';
+import { DEFAULT_GATES } from './gates.js';
 import { COMMANDS, RolloutError, type RolloutCommand, type Rollouts } from './rollouts.js';
 
 const ROOT = '/_kanaria/rollouts';
 const MAX_BODY = 64 * 1024;
+
+/**
+ * The gates a start request gets when it leaves them out, in the shape it would give them (so a
+ * form can show them and send them back); there is no alarm by default.
+ */
+export const DEFAULT_GATES_INPUT = {
+  minRequests: DEFAULT_GATES.minRequests,
+  window: `${DEFAULT_GATES.windowSeconds}s`,
+  interval: `${DEFAULT_GATES.intervalMs / 1000}s`,
+  onInsufficientData: DEFAULT_GATES.onInsufficientData,
+  errorRate: DEFAULT_GATES.errorRate ?? false,
+  latency: DEFAULT_GATES.latency ? Object.fromEntries(Object.entries(DEFAULT_GATES.latency).filter(([, v]) => v !== null)) : false,
+};
 
 function json(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
@@ -60,7 +74,7 @@ async function route(rollouts: Rollouts, req: IncomingMessage, res: ServerRespon
   if (rest.length > 0) throw new RolloutError(404, `no such path ${url.pathname}`);
   if (command === undefined) {
     if (method !== 'GET') return notAllowed(method, url.pathname, 'GET');
-    return json(res, 200, id === 'plans' ? { plans: rollouts.plans() } : rollouts.get(id));
+    return json(res, 200, id === 'plans' ? { plans: rollouts.plans(), gates: DEFAULT_GATES_INPUT } : rollouts.get(id));
   }
   if (!COMMANDS.includes(command as RolloutCommand)) throw new RolloutError(404, `unknown command '${command}'; use one of ${COMMANDS.join(', ')}`);
   if (method !== 'POST') return notAllowed(method, url.pathname, 'POST');

@@ -1,6 +1,7 @@
 // The console's only way to change anything: the public AWS operations on this origin, exactly
-// as a CLI user would call them (API Gateway's REST paths, CloudWatch Logs' JSON target). Each
-// call is recorded with its AWS CLI equivalent so the page can show what it sent.
+// as a CLI user would call them (API Gateway's REST paths, CloudWatch Logs' JSON target), and
+// Kanaria's own rollout API (rollout-api.js). Each changing call is recorded with the command
+// that does the same, so the page can show what it sent.
 
 /** An AWS error answer: `x-amzn-ErrorType` (or `__type`) and its `message`. */
 export class ApiError extends Error {
@@ -25,7 +26,7 @@ export function onCall(fn) {
   return () => listeners.delete(fn);
 }
 
-const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+export const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
 /** The AWS CLI command that makes the same call (for the operations the console sends). */
 export function cliEquivalent(operation, params, body) {
@@ -58,11 +59,11 @@ async function readAnswer(res) {
 }
 
 /**
- * Calls API Gateway's REST API (`apigateway('PATCH', '/restapis/x/stages/prod', body, meta)`);
- * `meta` names the operation and its CLI parameters for the record. Throws ApiError.
+ * Sends `call` ({ service, operation, method, path, body }) with its body as JSON; a changing
+ * call is recorded with `cli()`, the command that does the same. Throws ApiError.
  */
-export async function apigateway(method, path, body, meta = {}) {
-  const call = { service: 'apigateway', operation: meta.operation ?? `${method} ${path}`, method, path, body };
+export async function sendJson(call, cli = () => undefined) {
+  const { method, path, body } = call;
   const res = await fetch(path, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -72,13 +73,22 @@ export async function apigateway(method, path, body, meta = {}) {
   call.status = res.status;
   if (!res.ok) call.errorType = res.headers.get('x-amzn-ErrorType')?.split(':')[0] || `HTTP ${res.status}`;
   if (method !== 'GET') {
-    call.cli = meta.operation ? cliEquivalent(meta.operation, meta.params ?? {}, body ?? {}) : undefined;
+    call.cli = cli();
     recent.push(call);
     if (recent.length > 50) recent.shift();
     for (const fn of listeners) fn(call);
   }
   if (!res.ok) throw new ApiError(res.status, call.errorType, answer?.message ?? answer?.Message ?? res.statusText, call);
   return answer;
+}
+
+/**
+ * Calls API Gateway's REST API (`apigateway('PATCH', '/restapis/x/stages/prod', body, meta)`);
+ * `meta` names the operation and its CLI parameters for the record. Throws ApiError.
+ */
+export function apigateway(method, path, body, meta = {}) {
+  const call = { service: 'apigateway', operation: meta.operation ?? `${method} ${path}`, method, path, body };
+  return sendJson(call, () => (meta.operation ? cliEquivalent(meta.operation, meta.params ?? {}, body ?? {}) : undefined));
 }
 
 /** Calls CloudWatch Logs (awsJson1.1: `POST /` with `X-Amz-Target`). Throws ApiError. */

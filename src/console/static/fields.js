@@ -23,13 +23,17 @@ export function field(label, input, { hint, inline = false } = {}) {
   return { wrap, input, error };
 }
 
-/** The words shown for an API error: what happened, then AWS's message as it was sent. */
-export function errorWords(err) {
+/**
+ * The words shown for an API error: what happened, then the message as it was sent (AWS's, or
+ * `message`, the part of it a field is shown). Kanaria's rollout API has no error types.
+ */
+export function errorWords(err, message = err?.message) {
   if (err && err.type && err.status) {
+    if (err.call?.service === 'rollouts') return `${err.status >= 500 ? 'The server failed' : 'The rollout API refused this'} (HTTP ${err.status}): ${message}`;
     const who = err.status >= 500 ? 'The server failed' : 'API Gateway refused this';
-    return `${who} (${err.type}, HTTP ${err.status}): ${err.message}`;
+    return `${who} (${err.type}, HTTP ${err.status}): ${message}`;
   }
-  return `The request failed: ${err?.message ?? err}`;
+  return `The request failed: ${message ?? err}`;
 }
 
 export function showError(input, err) {
@@ -68,9 +72,22 @@ export function fieldForError(err, sent, fallback) {
   return sent.length === 1 ? sent[0].input : fallback;
 }
 
+/** Shows an error no single field caused in `root`'s form-level slot, if it has one. */
+function showFormError(root, err) {
+  const text = typeof err === 'string' ? err : errorWords(err);
+  const slot = root.querySelector('.form-error');
+  if (slot) {
+    slot.textContent = text;
+    slot.hidden = false;
+  }
+  return text;
+}
+
 /**
  * Runs an action with a busy button: clears old errors in `root`, awaits `run()`, shows an error
- * next to the field `where(err)` returns. Resolves to the result, or undefined on error.
+ * next to the field `where(err)` returns (the form's own slot when none), or each part of it
+ * next to its field when `where` returns `[[input or null, words], …]`. Resolves to the result,
+ * or undefined on error.
  */
 export async function act(root, button, run, where) {
   clearErrors(root);
@@ -80,13 +97,8 @@ export async function act(root, button, run, where) {
     return await run();
   } catch (err) {
     const target = where?.(err);
-    const text = target ? showError(target, err) : errorWords(err);
-    announce(text);
-    if (!target && root.querySelector('.form-error')) {
-      const slot = root.querySelector('.form-error');
-      slot.textContent = text;
-      slot.hidden = false;
-    }
+    const parts = Array.isArray(target) ? target : [[target, err]];
+    announce(parts.map(([input, e]) => (input ? showError(input, e) : showFormError(root, e))).join(' '));
     return undefined;
   } finally {
     if (button) button.disabled = false;

@@ -4,7 +4,7 @@
 import { createCanaryOperations, parsePercentInput, percentOperation, useStageCacheOperation } from '../canary-ops.js';
 import { h, percent1 } from '../dom.js';
 import { field, formError, showError } from '../fields.js';
-import { facts, section } from '../widgets.js';
+import { facts, section, splitBar } from '../widgets.js';
 import { deploySection, promoteSection, deleteSection } from './canary-release.js';
 import { keyValueEditor } from './variables.js';
 
@@ -50,11 +50,6 @@ function distributionSection(t, canary) {
   const slider = h('input', { id: 'canary-slider', type: 'range', min: '0', max: '100', step: '0.1', value, 'aria-label': 'Percentage of requests to canary, slider', 'aria-valuetext': `${value} %` });
   const exact = percentInput('canary-percent', value);
   const save = h('button', { type: 'submit', class: 'primary', id: 'canary-percent-save' }, 'Save percentage');
-  const [baseBar, canaryBar] = [h('span', { class: 'base' }), h('span', { class: 'canary' })];
-  // Set through the CSSOM: the page's Content-Security-Policy refuses inline style attributes.
-  baseBar.style.flexGrow = String(100 - canary.percentTraffic);
-  canaryBar.style.flexGrow = String(canary.percentTraffic);
-  const bar = h('div', { class: 'split', 'aria-hidden': 'true' }, baseBar, canaryBar);
   slider.addEventListener('input', () => {
     exact.value = Number(slider.value).toFixed(1);
     slider.setAttribute('aria-valuetext', `${exact.value} %`);
@@ -74,8 +69,7 @@ function distributionSection(t, canary) {
         t.patch(form, save, [{ op: percentOperation(parsed.value), input: exact }], { done: `Canary now gets ${parsed.value} % of requests.` });
       },
     },
-    h('p', { class: 'split-text' }, `Stage (${t.stage.deploymentId}): ${percent1(100 - canary.percentTraffic)} % · Canary (${canary.deploymentId}): ${value} %`),
-    bar,
+    splitBar(canary.percentTraffic, { stage: `Stage (${t.stage.deploymentId})`, canary: `Canary (${canary.deploymentId})` }),
     slider,
     field('Percentage of requests to canary', exact, { hint: `${PERCENT_HINT} Slide or type, then save.` }).wrap,
     formError(),

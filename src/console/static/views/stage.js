@@ -1,5 +1,6 @@
-// The stage editor: the stage's invoke URL, tabs (Settings, Stage variables, Logs, Canary, Live),
-// the stage JSON as GetStage returns it after every change, and the requests each change sent.
+// The stage editor: the stage's invoke URL, tabs (Settings, Stage variables, Logs, Canary,
+// Rollout, Live), the stage JSON as GetStage returns it after every change, and the requests each
+// change sent.
 import { deployments as deploymentOps, kanaria, restApis, stages as stageOps } from '../aws.js';
 import { announce, h, replaceChildren } from '../dom.js';
 import { act, fieldForError } from '../fields.js';
@@ -7,6 +8,7 @@ import { callLog, copyable, jsonBlock, section } from '../widgets.js';
 import { renderCanaryTab } from './canary.js';
 import { renderLiveTab } from './live.js';
 import { renderLogsTab } from './logs-settings.js';
+import { renderRolloutTab } from './rollout.js';
 import { renderSettingsTab } from './settings.js';
 import { renderVariablesTab } from './variables.js';
 
@@ -15,6 +17,7 @@ export const STAGE_TABS = [
   { id: 'variables', label: 'Stage variables', render: renderVariablesTab },
   { id: 'logs', label: 'Logs', render: renderLogsTab },
   { id: 'canary', label: 'Canary', render: renderCanaryTab },
+  { id: 'rollout', label: 'Rollout', render: renderRolloutTab },
   { id: 'live', label: 'Live', render: renderLiveTab },
 ];
 
@@ -63,23 +66,27 @@ export async function renderStage(ctx, apiId, stageName, tabId) {
   }
 
   const scope = summary ? { accountId: summary.accountId, region: summary.region } : undefined;
+  const stageJson = jsonBlock(stage, { id: 'stage-json', tabindex: '0', 'aria-label': 'Stage JSON' });
   const tabCtx = {
     ...{ apiId, stageName, stage, api, scope, patch, refresh: ctx.refresh },
     deployments: deploymentList.item ?? [],
     resources: resources.item ?? [],
     /** UpdateStage without the form handling (for actions made of several calls). */
     update: (ops) => stageOps.update(apiId, stageName, ops),
+    /** Shows a stage read again after a change made elsewhere (a rollout's own patches). */
+    showStage: (fresh) => void (stageJson.textContent = JSON.stringify(fresh, null, 2)),
   };
   const rendered = await tab.render(tabCtx);
   if (ctx.stale()) {
     rendered.dispose?.();
     return;
   }
-  const log = callLog(`/restapis/${encodeURIComponent(apiId)}/`);
+  const prefix = `/restapis/${encodeURIComponent(apiId)}/`;
+  const log = callLog((c) => c.path.startsWith(prefix) || (c.scope?.apiId === apiId && c.scope?.stageName === stageName));
   const aside = h(
     'aside',
     { class: 'side' },
-    section('Stage JSON', { id: 'stage-json-panel' }, h('p', { class: 'hint' }, 'As GetStage returns it, read again after every change.'), jsonBlock(stage, { id: 'stage-json', tabindex: '0', 'aria-label': 'Stage JSON' })),
+    section('Stage JSON', { id: 'stage-json-panel' }, h('p', { class: 'hint' }, 'As GetStage returns it, read again after every change.'), stageJson),
     log.el,
   );
   replaceChildren(
