@@ -158,7 +158,8 @@ export function gateRows(view) {
   }
   const { errorRate, latency, alarm } = view.gates;
   const rows = [];
-  const row = (id, threshold) => rows.push({ id, name: GATE_NAMES[id], measured: '—', threshold, result: 'no check yet', ok: null });
+  const result = view.active ? 'no check yet' : 'never checked';
+  const row = (id, threshold) => rows.push({ id, name: GATE_NAMES[id], measured: '—', threshold, result, ok: null });
   if (errorRate) row('errorRate', `at most ${errorRate.max} %`);
   if (errorRate) row('errorRateOverBase', `at most ${errorRate.maxOverBase} points`);
   if (latency?.p99MaxMs) row('latencyP99', `at most ${latency.p99MaxMs} ms`);

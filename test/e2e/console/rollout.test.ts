@@ -61,7 +61,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
       expect(options).toEqual([...catalogue.plans.map((p: { name: string }) => p.name), 'custom']);
       expect(options).toContain('Linear10PercentEvery1Minute');
       expect(await page.locator('#rollout-gate-minRequests').inputValue()).toBe(String(catalogue.gates.minRequests));
-      expect(await page.locator('#rollout-check-errorRate-max').inputValue()).toBe('5');
+      expect(await page.locator('#rollout-gate-errorRate-max').inputValue()).toBe('5');
       expect(await page.locator('#rollout-gate-latency-p99ToleranceMs').inputValue()).toBe('50');
       expect(await page.locator('#rollout-gate-interval').inputValue()).toBe('10s');
       expect(await page.locator('#rollout-gate-latency-p99MaxMs').inputValue()).toBe('');
@@ -292,7 +292,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
       await start.click();
       await page.locator('#rollout-time-scale-error').waitFor({ state: 'visible' });
       expect(await text(page, '#rollout-time-scale-error')).toBe(`${refusedBy}timeScale: Too small: expected number to be >0`);
-      expect(await text(page, '#rollout-check-errorRate-max-error')).toBe(`${refusedBy}gates.errorRate.max: Too big: expected number to be <=100`);
+      expect(await text(page, '#rollout-gate-errorRate-max-error')).toBe(`${refusedBy}gates.errorRate.max: Too big: expected number to be <=100`);
       expect(await page.locator('#rollout-step-1-weight-error').isVisible()).toBe(false);
 
       // A sticky header without a name, and a hold that is not a duration.
@@ -336,11 +336,13 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
 
   it('fits 1280×800 and 390×844 with a rollout in progress and with the start form', { timeout: 60_000 }, async () => {
     await mockCanaryStage(api, 'layout');
-    const started = await rolloutsApi(k).start({ restApiId: api.apiId, stageName: 'layout', plan: 'Linear10PercentEvery1Minute', gates: { interval: '1s' } });
+    await mockCanaryStage(api, 'layout-form');
+    // For the docs, a tenth of real time: a few steps passed by the time of the screenshot.
+    const started = await rolloutsApi(k).start({ restApiId: api.apiId, stageName: 'layout', plan: 'Linear10PercentEvery1Minute', timeScale: DOCS ? 0.1 : 1, gates: { interval: DOCS ? '10s' : '1s' } });
     const load = startLoad(k, api, 'layout', 2);
     try {
       // A few gate checks with traffic behind them, so the gates show measured values.
-      await new Promise((resolve) => setTimeout(resolve, DOCS ? 8000 : 2500));
+      await new Promise((resolve) => setTimeout(resolve, DOCS ? 15_000 : 2500));
       for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
         const c = await openConsole(b.browser, k.url, tab('layout'), viewport);
         try {
@@ -350,7 +352,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
           await c.page.screenshot({ path: join(OUT, `rollout-${size}.png`), fullPage: true });
           if (DOCS && viewport.width === 1280) await c.page.screenshot({ path: join(DOCS, 'console-rollout.png'), fullPage: true });
           // The start form, with the custom step editor open, on a stage without a rollout.
-          await c.page.goto(`${k.url}/_kanaria/${tab('walk')}`);
+          await c.page.goto(`${k.url}/_kanaria/${tab('layout-form')}`);
           await c.page.getByLabel('Plan', { exact: true }).selectOption('custom');
           await c.page.getByRole('button', { name: 'Add step' }).click();
           await expectNoHorizontalOverflow(c.page);

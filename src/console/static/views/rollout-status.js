@@ -63,6 +63,7 @@ export function holdWords(view) {
 function gateSummary(view) {
   const g = view.lastGate;
   const { minRequests, intervalMs } = view.gates;
+  if (!g && !view.active) return 'The gates were never checked.';
   if (!g) return `No check yet: the gates are checked every ${duration(Math.max(250, intervalMs * view.timeScale))}, once the canary has had ${minRequests} requests.`;
   const verdict = { pass: 'the gates pass', fail: 'a gate fails', insufficient: `too few canary requests to judge (${minRequests} needed)` }[g.verdict];
   return `Last check at ${time(g.at)} over the last ${g.windowSeconds} s: canary ${g.canary.count} requests, base ${g.base.count}; ${verdict}.`;
@@ -133,7 +134,8 @@ export function rolloutPanel(view, controls) {
   let shown = 0;
 
   function update(v) {
-    status.textContent = v.active ? `${STATUS_WORDS[v.status]}: step ${v.step.number} of ${v.step.count}, canary at ${v.weight} %` : STATUS_WORDS[v.status];
+    status.textContent = v.active ? `${STATUS_WORDS[v.status]}: step ${v.step.number} of ${v.step.count}, canary at ${v.weight} %` : '';
+    status.hidden = !v.active;
     replaceChildren(
       about,
       facts([

@@ -1,6 +1,6 @@
 // Rollout tab: the stage's progressive rollout through Kanaria's /_kanaria/rollouts API. With one
 // in progress, its panel read again every second, with pause and resume, and promote and abort
-// once confirmed; otherwise the last rollout's outcome and history, the start form, and the
+// once confirmed; otherwise the start form, the last rollout's outcome and history, and the
 // earlier rollouts of the stage.
 import { stages } from '../aws.js';
 import { announce, formatDate, h } from '../dom.js';
@@ -107,7 +107,7 @@ export async function renderRolloutTab(t) {
       announce(`Rollout ${v.id} started: ${STATUS_WORDS[v.status].toLowerCase()}, canary at ${v.weight} %.`);
       t.refresh('rollout-now-title');
     };
-    return { el: h('div', {}, view ? rolloutPanel(view, null).el : null, startSection(t, catalogue, started), earlier) };
+    return { el: h('div', {}, startSection(t, catalogue, started), view ? rolloutPanel(view, null).el : null, earlier) };
   }
 
   let stopped = false;
@@ -115,7 +115,7 @@ export async function renderRolloutTab(t) {
   let seen = view.history.length;
   const updated = h('p', { class: 'muted', id: 'rollout-updated', 'aria-live': 'off' }, 'Read every second.');
   const steer = controls(() => view, (next) => apply(next));
-  const panel = rolloutPanel(view, steer.el);
+  const panel = rolloutPanel(view, [steer.el, updated]);
 
   function apply(next) {
     if (stopped) return;
@@ -131,8 +131,10 @@ export async function renderRolloutTab(t) {
       stopped = true;
       clearTimeout(timer);
       announce(`Rollout ${next.id}: ${STATUS_WORDS[next.status]}. ${next.reason ?? ''}`);
-      // The whole tab again (start form, stage JSON); focus follows to the outcome from the controls.
-      t.refresh(panel.el.contains(document.activeElement) ? 'rollout-outcome' : undefined);
+      // The whole tab again (start form, stage JSON); focus that was on the controls (or lost
+      // with a button disabled while it answered) moves to the outcome.
+      const focus = document.activeElement;
+      t.refresh(!focus || focus === document.body || panel.el.contains(focus) ? 'rollout-outcome' : undefined);
     }
   }
   const loop = async () => {
@@ -146,7 +148,7 @@ export async function renderRolloutTab(t) {
   };
   timer = setTimeout(loop, 1000);
   return {
-    el: h('div', {}, updated, panel.el, earlier),
+    el: h('div', {}, panel.el, earlier),
     dispose: () => {
       stopped = true;
       clearTimeout(timer);
