@@ -1,7 +1,7 @@
 // The wire layer through real clients: service routing, protocol errors, unknown operations.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { awsCli } from '../helpers/aws-cli.js';
+import { AWS_CLI, awsCli } from '../helpers/aws-cli.js';
 import { useKanaria } from '../helpers/kanaria.js';
 import { announceSkip, hasTool } from '../helpers/tools.js';
 
@@ -16,7 +16,7 @@ describe('wire layer', () => {
   });
 
   it('answers the AWS CLI', async () => {
-    if (!hasTool('aws')) return announceSkip('wire: sts get-caller-identity via AWS CLI', 'the AWS CLI (aws)');
+    if (!hasTool(AWS_CLI)) return announceSkip('wire: sts get-caller-identity via AWS CLI', 'the AWS CLI (aws)');
     const out = await awsCli(k.url, ['sts', 'get-caller-identity']);
     expect(out.stderr).toBe('');
     expect(out.json.Account).toBe('123456789012');

@@ -1,13 +1,13 @@
 // Seed 001 (the AWS guide "Create a canary release deployment", CLI section), every command in
 // order through the real AWS CLI, with the checks the guide makes on each get-stage output.
 import { describe, expect, it } from 'vitest';
-import { awsCli, type CliResult } from '../../helpers/aws-cli.js';
+import { AWS_CLI, awsCli, type CliResult } from '../../helpers/aws-cli.js';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { announceSkip, hasTool } from '../../helpers/tools.js';
 
 describe('seed 001: canary release deployments with the AWS CLI', () => {
   const k = useKanaria();
-  const hasCli = hasTool('aws');
+  const hasCli = hasTool(AWS_CLI);
 
   async function cli(args: string[]): Promise<CliResult> {
     const out = await awsCli(k.url, ['apigateway', ...args]);
@@ -16,11 +16,18 @@ describe('seed 001: canary release deployments with the AWS CLI', () => {
     return out;
   }
 
+  /** A new API and its root resource id, read with get-resources (CLI builds with an older model omit rootResourceId). */
+  async function createApi(name: string): Promise<{ id: string; rootResourceId: string }> {
+    const id: string = (await cli(['create-rest-api', '--name', name])).json.id;
+    const resources = (await cli(['get-resources', '--rest-api-id', id])).json.items as { id: string; path: string }[];
+    return { id, rootResourceId: resources.find((r) => r.path === '/')!.id };
+  }
+
   it('runs every command of the guide and shows the stages the guide shows', async () => {
     if (!hasCli) return announceSkip('seed 001 via AWS CLI', 'the AWS CLI (aws)');
 
     // The guide starts from an existing API with a method: build one (GET / → MOCK).
-    const api = (await cli(['create-rest-api', '--name', 'canary-guide'])).json;
+    const api = await createApi('canary-guide');
     const apiId: string = api.id;
     expect(apiId).toMatch(/^[a-z0-9]{10}$/);
     await cli(['put-method', '--rest-api-id', apiId, '--resource-id', api.rootResourceId, '--http-method', 'GET', '--authorization-type', 'NONE']);
@@ -104,7 +111,7 @@ describe('seed 001: canary release deployments with the AWS CLI', () => {
 
   it('refuses a canary deployment to a stage that does not exist, and creates nothing', async () => {
     if (!hasCli) return announceSkip('seed 001 (missing stage) via AWS CLI', 'the AWS CLI (aws)');
-    const api = (await cli(['create-rest-api', '--name', 'no-stage'])).json;
+    const api = await createApi('no-stage');
     await cli(['put-method', '--rest-api-id', api.id, '--resource-id', api.rootResourceId, '--http-method', 'GET', '--authorization-type', 'NONE']);
     await cli(['put-integration', '--rest-api-id', api.id, '--resource-id', api.rootResourceId, '--http-method', 'GET', '--type', 'MOCK']);
     const out = await awsCli(k.url, ['apigateway', 'create-deployment', '--rest-api-id', api.id, '--stage-name', 'prod', '--canary-settings', '{"percentTraffic":10.5}']);

@@ -1,7 +1,7 @@
 // The AWS CLI against IAM: get-user for the account, and a role whose trust policy the CLI
 // URL-decodes and parses (botocore does this for IAM documents), proving the encoding is AWS's.
 import { describe, expect, it } from 'vitest';
-import { awsCli } from '../../helpers/aws-cli.js';
+import { AWS_CLI, awsCli } from '../../helpers/aws-cli.js';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { announceSkip, hasTool } from '../../helpers/tools.js';
 import { SEED_TRUST_POLICY } from './helpers.js';
@@ -10,7 +10,7 @@ describe('IAM through the AWS CLI', () => {
   const k = useKanaria({ accountId: '123456789012' });
 
   it('aws iam get-user answers the root user of the account', async () => {
-    if (!hasTool('aws')) return announceSkip('iam: aws iam get-user', 'the AWS CLI (aws)');
+    if (!hasTool(AWS_CLI)) return announceSkip('iam: aws iam get-user', 'the AWS CLI (aws)');
     const out = await awsCli(k.url, ['iam', 'get-user']);
     expect(out.stderr).toBe('');
     expect(out.json.User.Arn).toBe('arn:aws:iam::123456789012:root');
@@ -18,7 +18,7 @@ describe('IAM through the AWS CLI', () => {
   });
 
   it('aws iam create-role / get-role / list-attached-role-policies', async () => {
-    if (!hasTool('aws')) return announceSkip('iam: aws iam create-role/get-role', 'the AWS CLI (aws)');
+    if (!hasTool(AWS_CLI)) return announceSkip('iam: aws iam create-role/get-role', 'the AWS CLI (aws)');
     const created = await awsCli(k.url, ['iam', 'create-role', '--role-name', 'cli-role', '--assume-role-policy-document', SEED_TRUST_POLICY]);
     expect(created.code).toBe(0);
     const got = await awsCli(k.url, ['iam', 'get-role', '--role-name', 'cli-role']);

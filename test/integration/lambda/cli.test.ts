@@ -5,14 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { awsCli } from '../../helpers/aws-cli.js';
+import { AWS_CLI, awsCli } from '../../helpers/aws-cli.js';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { announceSkip, hasTool } from '../../helpers/tools.js';
 import { SEED_V1 } from '../../fixtures/lambda/handlers.js';
 import { buildZip } from '../../fixtures/lambda/zip.js';
 import { ROLE } from './helpers.js';
 
-const hasAws = hasTool('aws');
+const hasAws = hasTool(AWS_CLI);
 if (!hasAws) announceSkip('test/integration/lambda/cli.test.ts', 'the AWS CLI (aws)');
 
 describe.skipIf(!hasAws)('AWS CLI against Kanaria Lambda', () => {

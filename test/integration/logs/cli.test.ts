@@ -1,6 +1,6 @@
 // The AWS CLI against CloudWatch Logs: describe-log-groups, and the put/get round trip.
 import { describe, expect, it } from 'vitest';
-import { awsCli } from '../../helpers/aws-cli.js';
+import { AWS_CLI, awsCli } from '../../helpers/aws-cli.js';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { announceSkip, hasTool } from '../../helpers/tools.js';
 
@@ -8,7 +8,7 @@ describe('CloudWatch Logs through the AWS CLI', () => {
   const k = useKanaria({ accountId: '123456789012' });
 
   it('aws logs create-log-group / describe-log-groups / put-log-events / get-log-events', async () => {
-    if (!hasTool('aws')) return announceSkip('logs: aws logs describe-log-groups', 'the AWS CLI (aws)');
+    if (!hasTool(AWS_CLI)) return announceSkip('logs: aws logs describe-log-groups', 'the AWS CLI (aws)');
     expect((await awsCli(k.url, ['logs', 'create-log-group', '--log-group-name', '/cli/group'])).code).toBe(0);
     const described = await awsCli(k.url, ['logs', 'describe-log-groups']);
     expect(described.stderr).toBe('');
