@@ -58,15 +58,21 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
   doors.push(createRolloutsDoor(rollouts));
   const dispatch = createDispatcher(services, { accountId: config.accountId, defaultRegion: config.region, log: log.error });
 
-  let listener;
-  try {
-    listener = await listen(doors, dispatch, config.host, config.port, (err) => log.error(`request failed: ${(err as Error)?.stack ?? err}`));
-  } catch (err) {
+  /** Stops everything but the listener, in the reverse order of creation. */
+  async function stopParts(): Promise<void> {
     rollouts.dispose();
     gateway.dispose();
     await lambda.dispose();
     logSink.dispose();
     store.close();
+    if (config.ephemeral) rmSync(codeDir, { recursive: true, force: true });
+  }
+
+  let listener;
+  try {
+    listener = await listen(doors, dispatch, config.host, config.port, (err) => log.error(`request failed: ${(err as Error)?.stack ?? err}`));
+  } catch (err) {
+    await stopParts();
     throw err;
   }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${listener.port}`;
@@ -82,12 +88,7 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
       if (disposed) return;
       disposed = true;
       await listener.close();
-      rollouts.dispose();
-      gateway.dispose();
-      await lambda.dispose();
-      logSink.dispose();
-      store.close();
-      if (config.ephemeral) rmSync(codeDir, { recursive: true, force: true });
+      await stopParts();
     },
   };
 }
