@@ -36,21 +36,51 @@ export function buildStatement(input: AddPermissionRequest, resource: string): P
 
 export const policyDocument = (statements: PolicyStatement[]) => JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: statements });
 
-/** IAM string matching with `*` (any run) and `?` (one character). */
+const STAR = 42; // '*'
+const QUESTION = 63; // '?'
+
+/**
+ * IAM string matching with `*` (any run) and `?` (one character), case-sensitive. Runs on every
+ * API Gateway → Lambda call, so it walks the strings (greedy, backtracking to the last `*`)
+ * instead of building a RegExp per check.
+ */
 export function globMatch(pattern: string, value: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 's').test(value);
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let resume = 0;
+  while (v < value.length) {
+    const c = pattern.charCodeAt(p);
+    if (p < pattern.length && c !== STAR && (c === QUESTION || c === value.charCodeAt(v))) {
+      p++;
+      v++;
+    } else if (p < pattern.length && c === STAR) {
+      star = p++;
+      resume = v;
+    } else if (star !== -1) {
+      p = star + 1;
+      v = ++resume;
+    } else return false;
+  }
+  while (p < pattern.length && pattern.charCodeAt(p) === STAR) p++;
+  return p === pattern.length;
+}
+
+/** The six colon-separated parts of an ARN (the sixth keeps its colons), or undefined. */
+function arnParts(s: string): string[] | undefined {
+  const parts = s.split(':');
+  if (parts.length < 6) return undefined;
+  if (parts.length > 6) parts.splice(5, parts.length - 5, parts.slice(5).join(':'));
+  return parts;
 }
 
 /** ArnLike: the six colon-separated parts are matched one by one. */
 export function arnLike(pattern: string, arn: string): boolean {
-  const split = (s: string) => {
-    const parts = s.split(':');
-    return parts.length < 6 ? undefined : [...parts.slice(0, 5), parts.slice(5).join(':')];
-  };
-  const p = split(pattern);
-  const a = split(arn);
-  return !!p && !!a && p.every((part, i) => globMatch(part, a[i]));
+  const p = arnParts(pattern);
+  const a = arnParts(arn);
+  if (!p || !a) return false;
+  for (let i = 0; i < 6; i++) if (!globMatch(p[i], a[i])) return false;
+  return true;
 }
 
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
