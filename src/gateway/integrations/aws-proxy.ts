@@ -18,7 +18,8 @@ export const awsProxy: Integration = {
     ctx.proxyEvent = JSON.stringify(buildProxyEvent(ctx));
   },
   async invoke(ctx, integration) {
-    const result = await callLambda(ctx, integration, Buffer.from(ctx.proxyEvent!, 'utf8'));
+    // The event is JSON.stringify's text: the invoker takes it as it is (no Buffer, no second parse).
+    const result = await callLambda(ctx, integration, ctx.proxyEvent!);
     ctx.integrationStatus = result.statusCode;
     if (ctx.settings?.dataTrace) ctx.log('INFO', () => `Endpoint response body before transformations: ${result.payload.toString('utf8')}`);
     if (result.functionError) {

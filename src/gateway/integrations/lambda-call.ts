@@ -38,7 +38,7 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Invokes the integration's function with `payload`; resolves with the Invoke result (which may carry a function error). */
-export async function callLambda(ctx: InvocationContext, integration: CompiledIntegration, payload: Buffer): Promise<InvokeResult> {
+export async function callLambda(ctx: InvocationContext, integration: CompiledIntegration, payload: Buffer | string): Promise<InvokeResult> {
   if (!integration.lambdaFunctionArn) throw configurationError(`Unsupported AWS integration URI: ${integration.uri}`);
   const functionArn = integration.uriHasStageVariables ? renderStageVariables(integration.lambdaFunctionArn, ctx.stageVariables) : integration.lambdaFunctionArn;
   const parts = FUNCTION_ARN.exec(functionArn);
@@ -46,7 +46,7 @@ export async function callLambda(ctx: InvocationContext, integration: CompiledIn
   const accountId = parts?.[3] === '*' || !parts ? ctx.stage!.scope.accountId : parts[3];
   const endpoint = `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${functionArn}/invocations`;
   ctx.log('INFO', `Endpoint request URI: ${endpoint}`);
-  if (ctx.settings?.dataTrace) ctx.log('INFO', () => `Endpoint request body after transformations: ${payload.toString('utf8')}`);
+  if (ctx.settings?.dataTrace) ctx.log('INFO', () => `Endpoint request body after transformations: ${payload.toString()}`);
   ctx.log('INFO', `Sending request to ${endpoint}`);
   try {
     return await withDeadline(

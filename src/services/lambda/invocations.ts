@@ -35,8 +35,13 @@ export interface Invocations {
   run(prepared: PreparedInvocation): Promise<InvokeResult>;
 }
 
-function checkPayload(payload: Buffer, type: InvocationRequest['type']): string {
+function checkPayload(payload: Buffer | string, type: InvocationRequest['type']): string {
   const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+  if (typeof payload === 'string') {
+    // JSON.stringify's output (see InvokeRequest.payload): valid by construction.
+    if (Buffer.byteLength(payload) > limit) throw LAMBDA_ERRORS.payloadTooLarge(limit);
+    return payload;
+  }
   if (payload.length > limit) throw LAMBDA_ERRORS.payloadTooLarge(limit);
   const text = payload.length === 0 ? '{}' : payload.toString('utf8');
   try {

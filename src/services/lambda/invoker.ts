@@ -9,7 +9,12 @@ export interface InvokeRequest {
   functionName: string;
   /** A version number, alias name or `$LATEST`; wins over a qualifier in `functionName`. */
   qualifier?: string;
-  payload: Buffer;
+  /**
+   * The event: bytes that must hold JSON (checked, as the Invoke API does), or JSON text the
+   * caller serialised itself with JSON.stringify (the gateway's proxy event), which is taken as
+   * it is: only its size is checked, so an event is not parsed again just to be sent on.
+   */
+  payload: Buffer | string;
   /**
    * Set when a service principal calls (API Gateway): the function's resource policy must allow
    * `lambda:InvokeFunction` to this principal for this source ARN, else AccessDeniedException.
