@@ -2,7 +2,7 @@
 // invocation, as AWS writes them, through the batched LogSink. Keeps the last 4 KB of the current
 // invocation for `LogType: Tail` and stops forwarding a runaway invocation's output at a cap.
 import { randomBytes } from 'node:crypto';
-import type { LogSink } from '../telemetry/log-sink.js';
+import type { LogSink, LogStreamWriter } from '../telemetry/log-sink.js';
 import type { Scope } from '../services/logs/state.js';
 
 export const TAIL_BYTES = 4096;
@@ -38,13 +38,16 @@ export class FunctionLog {
   private tail = '';
   private forwarded = 0;
   private truncated = false;
+  private readonly out: LogStreamWriter;
 
   constructor(
-    private readonly sink: LogSink,
-    private readonly scope: Scope,
+    sink: LogSink,
+    scope: Scope,
     readonly group: string,
     readonly stream: string,
-  ) {}
+  ) {
+    this.out = sink.stream(scope, group, stream);
+  }
 
   start(requestId: string, version: string): void {
     this.tail = '';
@@ -70,15 +73,18 @@ export class FunctionLog {
   finish(requestId: string, report: ReportFields): string {
     this.emit(`END RequestId: ${requestId}`);
     this.emit(reportLine(requestId, report));
-    const bytes = Buffer.from(this.tail, 'utf8');
+    const tail = this.tail;
     this.tail = '';
-    return bytes.length <= TAIL_BYTES ? bytes.toString('utf8') : bytes.subarray(bytes.length - TAIL_BYTES).toString('utf8');
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: a short tail is returned without encoding it.
+    if (tail.length * 3 <= TAIL_BYTES) return tail;
+    const bytes = Buffer.from(tail, 'utf8');
+    return bytes.length <= TAIL_BYTES ? tail : bytes.subarray(bytes.length - TAIL_BYTES).toString('utf8');
   }
 
   private emit(line: string): void {
     const message = `${line}\n`;
     this.tail += message;
     if (this.tail.length > TAIL_BYTES * 4) this.tail = this.tail.slice(-TAIL_BYTES * 2);
-    this.sink.write(this.scope, this.group, this.stream, [{ timestamp: Date.now(), message }]);
+    this.out.write(Date.now(), message);
   }
 }

@@ -5,8 +5,15 @@
 import type { Store } from '../store/store.js';
 import { appendToStream, ensureLogGroup, ensureLogStream, type InputLogEvent, type Scope } from '../services/logs/state.js';
 
+/** Appends to one stream (a Lambda worker's): its batch key is computed once, not per line. */
+export interface LogStreamWriter {
+  write(timestamp: number, message: string): void;
+}
+
 export interface LogSink {
   write(scope: Scope, group: string, stream: string, events: InputLogEvent[]): void;
+  /** A writer bound to one stream, for a writer that keeps writing to the same stream. */
+  stream(scope: Scope, group: string, stream: string): LogStreamWriter;
   /** Writes everything buffered now (tests and readers that need the latest lines call this). */
   flush(): void;
   dispose(): void;
@@ -18,6 +25,8 @@ interface Batch {
   stream: string;
   events: InputLogEvent[];
 }
+
+const batchKey = (scope: Scope, group: string, stream: string) => `${scope.accountId}/${scope.region}/${group}\u0000${stream}`;
 
 export function createLogSink(store: Store, options: { flushMs?: number; now?: () => number } = {}): LogSink {
   const now = options.now ?? Date.now;
@@ -42,16 +51,24 @@ export function createLogSink(store: Store, options: { flushMs?: number; now?: (
     });
   }
 
+  /** The batch of a stream (created when it has none since the last flush); arms the flush. */
+  function batchFor(key: string, scope: Scope, group: string, stream: string): Batch {
+    let batch = batches.get(key);
+    if (!batch) batches.set(key, (batch = { scope, group, stream, events: [] }));
+    if (!timer) {
+      timer = setTimeout(flush, options.flushMs ?? 100);
+      timer.unref();
+    }
+    return batch;
+  }
+
   return {
     write(scope, group, stream, events) {
-      const key = `${scope.accountId}/${scope.region}/${group}\u0000${stream}`;
-      const batch = batches.get(key);
-      if (batch) batch.events.push(...events);
-      else batches.set(key, { scope, group, stream, events: [...events] });
-      if (!timer) {
-        timer = setTimeout(flush, options.flushMs ?? 100);
-        timer.unref();
-      }
+      batchFor(batchKey(scope, group, stream), scope, group, stream).events.push(...events);
+    },
+    stream(scope, group, stream) {
+      const key = batchKey(scope, group, stream);
+      return { write: (timestamp, message) => void batchFor(key, scope, group, stream).events.push({ timestamp, message }) };
     },
     flush,
     dispose: flush,

@@ -80,6 +80,7 @@ export function harness(options: { lambda?: LambdaScript; random?: () => number;
     http: createHttpClient(),
     logSink: {
       write: (_scope: Scope, group: string, stream: string, events: InputLogEvent[]) => logs.push({ group, stream, events }),
+      stream: (_scope: Scope, group: string, stream: string) => ({ write: (timestamp: number, message: string) => void logs.push({ group, stream, events: [{ timestamp, message }] }) }),
       flush() {},
       dispose() {},
     },
