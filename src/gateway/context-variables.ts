@@ -19,7 +19,43 @@ export function headerValue(ctx: InvocationContext, name: string): string | unde
   return Array.isArray(v) ? v[v.length - 1] : v;
 }
 
-function identity(ctx: InvocationContext) {
+/** `requestContext.identity`: what API Gateway knows of an unauthenticated caller (keys in AWS's order). */
+export interface Identity {
+  accessKey: null;
+  accountId: null;
+  caller: null;
+  cognitoAuthenticationProvider: null;
+  cognitoAuthenticationType: null;
+  cognitoIdentityId: null;
+  cognitoIdentityPoolId: null;
+  principalOrgId: null;
+  sourceIp: string;
+  user: null;
+  userAgent: string | null;
+  userArn: null;
+}
+
+/** The proxy event's `requestContext`, keys in AWS's order. */
+export interface RequestContext {
+  accountId: string;
+  apiId: string;
+  deploymentId: string;
+  domainName: string;
+  domainPrefix: string;
+  extendedRequestId: string;
+  httpMethod: string;
+  identity: Identity;
+  path: string;
+  protocol: string;
+  requestId: string;
+  requestTime: string;
+  requestTimeEpoch: number;
+  resourceId: string;
+  resourcePath: string;
+  stage: string;
+}
+
+function identity(ctx: InvocationContext): Identity {
   return {
     accessKey: null,
     accountId: null,
@@ -41,8 +77,7 @@ export function stagePath(ctx: InvocationContext): string {
   return `/${ctx.target.stageName}${ctx.target.path}`;
 }
 
-/** The proxy event's `requestContext`, keys in AWS's order. */
-export function requestContext(ctx: InvocationContext): Record<string, unknown> {
+export function requestContext(ctx: InvocationContext): RequestContext {
   const host = ctx.request?.host ?? '';
   return {
     accountId: ctx.stage?.scope.accountId ?? '',

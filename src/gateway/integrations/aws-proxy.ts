@@ -4,7 +4,7 @@
 import { Default5xx, MESSAGES, ApiConfigurationError } from '../gateway-responses.js';
 import type { Integration } from './integration.js';
 import { callLambda, functionErrorMessage } from './lambda-call.js';
-import { buildProxyEvent, isBinaryMediaType } from './proxy-event.js';
+import { buildProxyEvent, isBinaryMediaType, proxyEventText } from './proxy-event.js';
 import { parseProxyResponse } from './proxy-response.js';
 
 export const awsProxy: Integration = {
@@ -15,7 +15,7 @@ export const awsProxy: Integration = {
       // test_lambda_aws_proxy_integration_non_post_method, recorded: "Internal server error").
       throw new ApiConfigurationError(MESSAGES.internal, { logLines: ['Execution failed due to configuration error: Lambda proxy integrations must use the POST integration HTTP method'] });
     }
-    ctx.proxyEvent = JSON.stringify(buildProxyEvent(ctx));
+    ctx.proxyEvent = proxyEventText(buildProxyEvent(ctx));
   },
   async invoke(ctx, integration) {
     // The event is JSON.stringify's text: the invoker takes it as it is (no Buffer, no second parse).

@@ -4,6 +4,7 @@
 // failure answers with their execution log lines (§4.3).
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../../../src/aws/errors.js';
+import { buildProxyEvent } from '../../../src/gateway/integrations/proxy-event.js';
 import { harness, json, snapshot } from './harness.js';
 
 const LAMBDA_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.fn}/invocations';
@@ -64,6 +65,22 @@ describe('AWS_PROXY event', () => {
       accessKey: null, accountId: null, caller: null, cognitoAuthenticationProvider: null, cognitoAuthenticationType: null,
       cognitoIdentityId: null, cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: '10.1.2.3', user: null, userAgent: 'unit/1.0', userArn: null,
     });
+  });
+
+  it('is sent as exactly the text JSON.stringify gives for the event (quotes, controls, unicode, numeric keys)', async () => {
+    const h = echoHarness();
+    h.setStage({ variables: { fn: 'echo', '7': 'seven', q: 'say "hi"\\' } });
+    const requests = [
+      h.request('GET', '/plain'),
+      h.request('POST', '/a%22b/%F0%9F%98%80?2=two&1=one&x=%22%5C%0A%09%01&bad=%E0%A4%A&emoji=%F0%9F%98%80', {
+        headers: { '123': 'n', 'X-Quote': 'a"b\\c', 'User-Agent': 'ü/1' },
+        body: 'line\nwith "quotes" and \u2028 and \u0001',
+      }),
+    ];
+    for (const ctx of await Promise.all(requests)) {
+      expect(ctx.response!.statusCode).toBe(200);
+      expect(ctx.proxyEvent).toBe(JSON.stringify(buildProxyEvent(ctx)));
+    }
   });
 
   it('says null for absent query, variables; keeps the body as text, drops Content-Length', async () => {
