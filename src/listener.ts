@@ -20,7 +20,13 @@ export async function listen(doors: FrontDoor[], fallback: FrontDoor['handle'], 
   const server = createServer({ keepAlive: true }, (req, res) => {
     let result: void | Promise<void>;
     try {
-      const door = doors.find((d) => d.claims(req));
+      let door: FrontDoor | undefined;
+      for (const d of doors) {
+        if (d.claims(req)) {
+          door = d;
+          break;
+        }
+      }
       result = door ? door.handle(req, res) : fallback(req, res);
     } catch (err) {
       result = Promise.reject(err);

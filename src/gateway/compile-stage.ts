@@ -35,6 +35,8 @@ export interface CompiledStage {
   /** The stage document's id in the store. */
   id: string;
   scope: ApiScope;
+  /** The account-level throttling bucket's key, `{accountId}/{region}` (throttle.ts). */
+  accountThrottleKey: string;
   apiId: string;
   apiName: string;
   stageName: string;
@@ -124,6 +126,7 @@ export function compileStage(src: StageSources): CompiledStage {
   return Object.freeze({
     id: src.id,
     scope,
+    accountThrottleKey: `${scope.accountId}/${scope.region}`,
     apiId,
     apiName: src.apiName,
     stageName,

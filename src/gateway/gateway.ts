@@ -40,11 +40,20 @@ export interface Gateway {
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+/** Where the six groups of three hex digits (12 bits, two base64 digits each) are read in a UUID. */
+const HEX_GROUPS = [15, 20, 24, 27, 30, 33];
+
+/** The value of the hex digit at `i` (the UUID is lower-case hex). */
+const hexAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+};
+
 /** AWS's extended request ids look like `KtaQSPHcF9ZQ=`: here 12 base64 digits from the request id's hex. */
 function extendedRequestId(requestId: string): string {
   let out = '';
-  for (const i of [15, 20, 24, 27, 30, 33]) {
-    const v = parseInt(requestId.slice(i, i + 3), 16);
+  for (const i of HEX_GROUPS) {
+    const v = (hexAt(requestId, i) << 8) | (hexAt(requestId, i + 1) << 4) | hexAt(requestId, i + 2);
     out += B64[v >> 6] + B64[v & 63];
   }
   return `${out}=`;

@@ -38,9 +38,14 @@ const GREEDY = /^\{([^{}+]+)\+\}$/;
 
 /** Splits a request path into its non-empty parts (a trailing slash and `//` do not count, as on AWS). */
 export function pathParts(path: string): string[] {
-  const parts = path.split('/');
   const out: string[] = [];
-  for (const p of parts) if (p !== '') out.push(p);
+  let start = 0;
+  while (start < path.length) {
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    if (end > start) out.push(path.slice(start, end));
+    start = end + 1;
+  }
   return out;
 }
 

@@ -44,10 +44,10 @@ export async function callLambda(ctx: InvocationContext, integration: CompiledIn
   const parts = FUNCTION_ARN.exec(functionArn);
   const region = parts?.[2] ?? ctx.stage!.scope.region;
   const accountId = parts?.[3] === '*' || !parts ? ctx.stage!.scope.accountId : parts[3];
-  const endpoint = `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${functionArn}/invocations`;
-  ctx.log('INFO', `Endpoint request URI: ${endpoint}`);
+  const endpoint = () => `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${functionArn}/invocations`;
+  ctx.log('INFO', () => `Endpoint request URI: ${endpoint()}`);
   if (ctx.settings?.dataTrace) ctx.log('INFO', () => `Endpoint request body after transformations: ${payload.toString()}`);
-  ctx.log('INFO', `Sending request to ${endpoint}`);
+  ctx.log('INFO', () => `Sending request to ${endpoint()}`);
   try {
     return await withDeadline(
       ctx.services.invoker.invoke({

@@ -26,6 +26,12 @@ export function templateVariables(ctx: InvocationContext, body: string, context:
   return { body, params: () => (params ??= inputParams(ctx)), context, stageVariables: ctx.stageVariables };
 }
 
+/** Whether `map` has any key (without building a key array: this runs on every request). */
+export function hasKeys(map: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in map) return true;
+  return false;
+}
+
 /** Whether parameter mappings read `context.*` (decided per request from the compiled map; cheap). */
 const readsContext = (mapping: Readonly<Record<string, string>>) => Object.values(mapping).some((e) => e.startsWith('context.'));
 
@@ -43,7 +49,7 @@ export function mapIntegrationRequest(ctx: InvocationContext, integration: Compi
   const request = ctx.request!;
   const contentType = ctx.req.headers['content-type'];
   const chosen = requestTemplateFor(integration.requestTemplates, contentType);
-  const hasParameters = Object.keys(integration.requestParameters).length > 0;
+  const hasParameters = hasKeys(integration.requestParameters);
   const context = chosen?.template.usesContext || (hasParameters && readsContext(integration.requestParameters)) ? templateContext(ctx) : undefined;
   let body: Buffer = request.body;
   if (chosen) {

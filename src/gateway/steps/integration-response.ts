@@ -8,7 +8,8 @@ import { templateContext } from '../context-variables.js';
 import { ApiConfigurationError, MESSAGES } from '../gateway-responses.js';
 import { INTEGRATIONS } from '../integrations/table.js';
 import { mapResponseParameters } from '../integrations/parameters.js';
-import { templateVariables } from '../integrations/request-mapping.js';
+import { hasKeys, templateVariables } from '../integrations/request-mapping.js';
+import { hasHeader } from './method-response.js';
 import { responseTemplateFor, TemplateError } from '../templates/vtl.js';
 
 export function selectIntegrationResponse(responses: readonly CompiledIntegrationResponse[], selectionValue: string): CompiledIntegrationResponse | undefined {
@@ -37,7 +38,7 @@ export function integrationResponse(ctx: InvocationContext): void {
     });
   }
   const template = responseTemplateFor(chosen.responseTemplates, ctx.req.headers.accept);
-  const hasParameters = Object.keys(chosen.responseParameters).length > 0;
+  const hasParameters = hasKeys(chosen.responseParameters);
   const context = template?.template.usesContext || (hasParameters && Object.values(chosen.responseParameters).some((e) => e.startsWith('context.'))) ? templateContext(ctx) : undefined;
   const bodyText = template || hasParameters ? endpoint.body.toString('utf8') : '';
   const headers: Record<string, string | string[]> = hasParameters
@@ -51,7 +52,7 @@ export function integrationResponse(ctx: InvocationContext): void {
       if (!(err instanceof TemplateError)) throw err;
       throw new ApiConfigurationError(MESSAGES.internal, { logLines: ['Execution failed due to configuration error: Unable to transform response'] });
     }
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = template.mediaType;
+    if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = template.mediaType;
   }
   let statusCode = Number(chosen.statusCode);
   if (context) {

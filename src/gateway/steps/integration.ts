@@ -11,7 +11,7 @@ export function integration(ctx: InvocationContext): void | Promise<void> {
   const done = (err?: unknown) => {
     ctx.integrationLatency = err instanceof IntegrationTimeout ? -1 : monotonic() - started;
     if (ctx.integrationStatus !== undefined) {
-      ctx.log('INFO', `Received response. Status: ${ctx.integrationStatus}, Integration latency: ${Math.round(ctx.integrationLatency)} ms`);
+      ctx.log('INFO', () => `Received response. Status: ${ctx.integrationStatus}, Integration latency: ${Math.round(ctx.integrationLatency)} ms`);
     }
     if (err !== undefined) throw err;
   };

@@ -5,6 +5,12 @@ import type { InvocationContext } from '../context.js';
 import { ApiConfigurationError, MESSAGES } from '../gateway-responses.js';
 import { INTEGRATIONS } from '../integrations/table.js';
 
+/** Whether `headers` has `lowerName` in any spelling (no key array: this runs on every answer). */
+export function hasHeader(headers: Record<string, unknown>, lowerName: string): boolean {
+  for (const name in headers) if (name.length === lowerName.length && name.toLowerCase() === lowerName) return true;
+  return false;
+}
+
 export function methodResponse(ctx: InvocationContext): void {
   const method = ctx.method!;
   const response = ctx.response!;
@@ -13,7 +19,7 @@ export function methodResponse(ctx: InvocationContext): void {
       logLines: [`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${response.statusCode}`],
     });
   }
-  if (!Object.keys(response.headers).some((h) => h.toLowerCase() === 'content-type')) response.headers['Content-Type'] = 'application/json';
+  if (!hasHeader(response.headers, 'content-type')) response.headers['Content-Type'] = 'application/json';
   if (ctx.settings?.dataTrace) ctx.log('INFO', () => `Method response body after transformations: ${response.body.toString()}`);
   ctx.log('INFO', () => `Method response headers: ${JSON.stringify(response.headers)}`);
   ctx.log('INFO', 'Successfully completed execution');

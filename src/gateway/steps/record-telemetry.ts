@@ -8,7 +8,7 @@ import { writeExecutionLog } from '../execution-log.js';
 export function recordTelemetry(ctx: InvocationContext): void {
   const status = ctx.response!.statusCode;
   ctx.responseLatency = ctx.services.monotonic() - ctx.startedAt;
-  ctx.log(status >= 400 ? 'ERROR' : 'INFO', `Method completed with status: ${status}`);
+  ctx.log(status >= 400 ? 'ERROR' : 'INFO', () => `Method completed with status: ${status}`);
   if (!ctx.stage || !ctx.deployment) return;
   ctx.deployment.metrics.record(status, ctx.responseLatency, ctx.method?.integration ? ctx.integrationLatency : -1);
   writeExecutionLog(ctx);

@@ -45,7 +45,7 @@ export function routeRequest(ctx: InvocationContext): void {
   ctx.pathParameters = match.pathParameters;
   ctx.settings = found.settingsFor(match.method.settingsKey);
 
-  ctx.log('INFO', `Extended Request Id: ${ctx.extendedRequestId}`);
-  ctx.log('INFO', `Starting execution for request: ${ctx.requestId}`);
-  ctx.log('INFO', `HTTP Method: ${request.httpMethod}, Resource Path: ${request.path}`);
+  ctx.log('INFO', () => `Extended Request Id: ${ctx.extendedRequestId}`);
+  ctx.log('INFO', () => `Starting execution for request: ${ctx.requestId}`);
+  ctx.log('INFO', () => `HTTP Method: ${request.httpMethod}, Resource Path: ${request.path}`);
 }

@@ -7,7 +7,7 @@ export function throttleRequest(ctx: InvocationContext): void {
   const stage = ctx.stage!;
   const limits = ctx.settings!.throttle;
   const methodKey = limits ? `${stage.apiId}/${stage.stageName}/${ctx.method!.settingsKey}` : '';
-  if (!ctx.services.throttler.allow(methodKey, limits, `${stage.scope.accountId}/${stage.scope.region}`, ctx.services.accountThrottle)) {
+  if (!ctx.services.throttler.allow(methodKey, limits, stage.accountThrottleKey, ctx.services.accountThrottle)) {
     throw new Throttled(MESSAGES.throttled, { logLines: ['Method request throttled: rate or burst limit exceeded'] });
   }
 }

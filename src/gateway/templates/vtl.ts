@@ -109,7 +109,25 @@ function headerIgnoringCase(headers: Record<string, string>, name: string): stri
   return undefined;
 }
 
-const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].trim().toLowerCase();
+/** `Text/HTML; charset=utf-8` → `text/html`. */
+function mediaType(header: string | undefined): string {
+  if (!header) return '';
+  const semicolon = header.indexOf(';');
+  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase();
+}
+
+/** The last non-empty media type of an Accept header ('' when none). */
+function lastAccepted(accept: string | undefined): string {
+  if (!accept) return '';
+  let end = accept.length;
+  while (end > 0) {
+    const comma = accept.lastIndexOf(',', end - 1);
+    const type = mediaType(accept.slice(comma + 1, end));
+    if (type) return type;
+    end = comma;
+  }
+  return '';
+}
 
 /**
  * The request template for the request's Content-Type (`application/json` when it has none), or
@@ -127,11 +145,11 @@ export function requestTemplateFor<T>(templates: ReadonlyMap<string, T>, content
  */
 export function responseTemplateFor<T>(templates: ReadonlyMap<string, T>, accept: string | undefined): { mediaType: string; template: T } | undefined {
   if (templates.size === 0) return undefined;
-  const accepted = (accept ?? '').split(',').map(mediaType).filter(Boolean);
-  for (const wanted of [accepted[accepted.length - 1], 'application/json']) {
-    const template = wanted ? templates.get(wanted) : undefined;
-    if (template !== undefined) return { mediaType: wanted!, template };
-  }
+  const wanted = lastAccepted(accept);
+  const template = wanted ? templates.get(wanted) : undefined;
+  if (template !== undefined) return { mediaType: wanted, template };
+  const json = templates.get('application/json');
+  if (json !== undefined) return { mediaType: 'application/json', template: json };
   const [first] = templates;
   return { mediaType: first[0], template: first[1] };
 }

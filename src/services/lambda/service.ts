@@ -85,7 +85,8 @@ export function createLambda(deps: LambdaDeps): Lambda {
       // The contract: a `qualifier` wins over one written in `functionName`.
       invoke: async (r) => {
         const functionName = r.qualifier ? withoutQualifier(r.functionName) : r.functionName;
-        return invocations.run(invocations.prepare({ ...r, functionName, requestId: randomUUID(), type: 'RequestResponse' }));
+        const { accountId, region, qualifier, payload, caller } = r;
+        return invocations.run(invocations.prepare({ accountId, region, functionName, qualifier, payload, caller, requestId: randomUUID(), type: 'RequestResponse' }));
       },
     },
     runtimeStats: () => host.stats(),
