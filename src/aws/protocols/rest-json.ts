@@ -2,9 +2,9 @@
 // are bound to the URI, query string, headers or the JSON body as the model says. Errors carry
 // their type in `x-amzn-ErrorType` and a JSON body of the error shape's members.
 import type { AwsError } from '../errors.js';
-import type { MemberRef, Operation, ServiceModel } from '../model.js';
+import type { MemberRef, Operation, ServiceModel, Shape } from '../model.js';
 import { shapeOf } from '../model.js';
-import { memberPath, readValue, stringifyJson, WireTypeError, writeValue } from '../shapes.js';
+import { memberPath, readValue, stringifyJson, WireTypeError, writeValue, type Path } from '../shapes.js';
 import type { ServiceDefinition } from '../service.js';
 import { errorMembers, errorStatus, inputPath, parseJsonBody, readInput, wireCode } from './common.js';
 import type { ParsedCall, Protocol, WireRequest, WireResponse } from './protocol.js';
@@ -21,6 +21,8 @@ interface Route {
   /** Query parameters the URI template requires (`?mode=import`). */
   query: [string, string][];
   score: number;
+  /** Has a `{label+}` segment (else the part count must match exactly). */
+  greedy: boolean;
 }
 
 const routeCache = new WeakMap<ServiceModel, Map<string, Route[]>>();
@@ -39,7 +41,8 @@ function compileRoutes(model: ServiceModel): Map<string, Route[]> {
     });
     const query = [...new URLSearchParams(queryPart ?? '')].map(([k, v]) => [k, v] as [string, string]);
     const literals = segments.filter((s) => s.literal !== undefined).length;
-    const route: Route = { operation, segments, query, score: literals * 10 + query.length * 5 - segments.filter((s) => s.greedy).length };
+    const greedy = segments.filter((s) => s.greedy).length;
+    const route: Route = { operation, segments, query, score: literals * 10 + query.length * 5 - greedy, greedy: greedy > 0 };
     const list = byMethod.get(operation.http.method) ?? [];
     list.push(route);
     byMethod.set(operation.http.method, list);
@@ -48,18 +51,20 @@ function compileRoutes(model: ServiceModel): Map<string, Route[]> {
   return byMethod;
 }
 
+/** Matches the decoded path parts against one route. */
 function matchRoute(route: Route, parts: string[], query: URLSearchParams): Record<string, string> | undefined {
+  if (!route.greedy && route.segments.length !== parts.length) return undefined;
   const labels: Record<string, string> = {};
   let i = 0;
   for (const seg of route.segments) {
     if (seg.greedy) {
       if (i >= parts.length) return undefined;
-      labels[seg.label!] = parts.slice(i).map(decodeURIComponent).join('/');
+      labels[seg.label!] = parts.slice(i).join('/');
       i = parts.length;
       continue;
     }
     if (i >= parts.length) return undefined;
-    const part = decodeURIComponent(parts[i++]);
+    const part = parts[i++];
     if (seg.literal !== undefined) {
       if (seg.literal !== part) return undefined;
     } else labels[seg.label!] = part;
@@ -74,8 +79,8 @@ export function findOperation(service: ServiceDefinition, method: string, path: 
   if (!routes) routeCache.set(service.model, (routes = compileRoutes(service.model)));
   let parts: string[];
   try {
-    parts = splitPath(path);
-    parts.forEach((p) => decodeURIComponent(p));
+    // Decoded once here, not once per route tried.
+    parts = splitPath(path).map(decodeURIComponent);
   } catch {
     return undefined;
   }
@@ -86,9 +91,83 @@ export function findOperation(service: ServiceDefinition, method: string, path: 
   return undefined;
 }
 
-function headerValue(req: WireRequest, name: string): string | undefined {
-  const v = req.headers[name.toLowerCase()];
+function headerValue(req: WireRequest, lowerName: string): string | undefined {
+  const v = req.headers[lowerName];
   return Array.isArray(v) ? v.join(',') : v;
+}
+
+/** An input member bound to the URI, query string or headers, with what reading it needs. */
+interface BoundMember {
+  name: string;
+  member: MemberRef;
+  shape: Shape;
+  /** The header name in lower case (`header`), the prefix (`headers`), else the location name. */
+  key: string;
+  /** Its path in validation messages. */
+  path: Path;
+}
+
+/** How an operation's input is read: worked out from the model once per operation, not per request. */
+interface InputPlan {
+  shape: Shape | undefined;
+  bound: BoundMember[];
+  payload: { name: string; type: Shape['type']; locationName: string } | undefined;
+}
+
+/** How an operation's output is written (members in the model's order). */
+interface OutputPlan {
+  shape: Shape | undefined;
+  headers: { name: string; wireName: string }[];
+  statusCode: string | undefined;
+  payload: { name: string; member: MemberRef; type: Shape['type'] } | undefined;
+  hasBody: boolean;
+}
+
+const inputPlans = new WeakMap<Operation, InputPlan>();
+const outputPlans = new WeakMap<Operation, OutputPlan>();
+
+function inputPlan(service: ServiceDefinition, operation: Operation): InputPlan {
+  let plan = inputPlans.get(operation);
+  if (plan) return plan;
+  const model = service.model;
+  const shape = operation.input ? shapeOf(model, operation.input) : undefined;
+  const bound: BoundMember[] = [];
+  let payload: InputPlan['payload'];
+  if (shape) {
+    const path = inputPath(service, operation);
+    for (const [name, member] of Object.entries(shape.members ?? {})) {
+      if (!member.location || member.location === 'statusCode') continue;
+      const locationName = member.locationName ?? '';
+      const key = member.location === 'header' || member.location === 'headers' ? locationName.toLowerCase() : locationName;
+      // A URI label is named bare in AWS's validation messages (`at 'statusCode'`, not
+      // `at 'putMethodResponseInput.statusCode'`) [AWS-recorded] test_apigateway_api.snapshot.json.
+      bound.push({ name, member, shape: shapeOf(model, member), key, path: memberPath(member.location === 'uri' ? '' : path, name) });
+    }
+    if (shape.payload) {
+      const member = shape.members![shape.payload];
+      payload = { name: shape.payload, type: shapeOf(model, member).type, locationName: member.locationName ?? shape.payload };
+    }
+  }
+  inputPlans.set(operation, (plan = { shape, bound, payload }));
+  return plan;
+}
+
+function outputPlan(service: ServiceDefinition, operation: Operation): OutputPlan {
+  let plan = outputPlans.get(operation);
+  if (plan) return plan;
+  const model = service.model;
+  const shape = operation.output ? shapeOf(model, operation.output) : undefined;
+  const members = Object.entries(shape?.members ?? {});
+  const member = shape?.payload ? shape.members![shape.payload] : undefined;
+  plan = {
+    shape,
+    headers: members.filter(([, m]) => m.location === 'header').map(([name, m]) => ({ name, wireName: m.locationName ?? name })),
+    statusCode: members.find(([, m]) => m.location === 'statusCode')?.[0],
+    payload: member ? { name: shape!.payload!, member, type: shapeOf(model, member).type } : undefined,
+    hasBody: members.some(([, m]) => !m.location),
+  };
+  outputPlans.set(operation, plan);
+  return plan;
 }
 
 export const restJson: Protocol = {
@@ -97,32 +176,27 @@ export const restJson: Protocol = {
     if (!found) throw service.errors.unknownOperation(`${req.method} ${req.path}`);
     const { operation, labels } = found;
     const model = service.model;
-    const shape = operation.input ? shapeOf(model, operation.input) : undefined;
+    const { shape, bound: members, payload } = inputPlan(service, operation);
     const failures: string[] = [];
     const bound: Record<string, unknown> = {};
     let body: Record<string, unknown> = {};
     if (shape) {
-      const path = inputPath(service, operation);
       const text = { fromText: true, failures };
       try {
-        for (const [name, member] of Object.entries(shape.members ?? {})) {
-          const raw = boundValue(model, member, req, labels);
+        for (const b of members) {
+          const raw = boundValue(b, req, labels);
           if (raw === undefined) continue;
-          // A URI label is named bare in AWS's validation messages (`at 'statusCode'`, not
-          // `at 'putMethodResponseInput.statusCode'`) [AWS-recorded] test_apigateway_api.snapshot.json.
-          const value = readValue(model, member, raw, memberPath(member.location === 'uri' ? '' : path, name), text);
-          if (value !== undefined) bound[name] = value;
+          const value = readValue(model, b.member, raw, b.path, text);
+          if (value !== undefined) bound[b.name] = value;
         }
       } catch (err) {
         if (err instanceof WireTypeError) throw service.errors.malformed(err.message);
         throw err;
       }
-      if (shape.payload) {
-        const member = shape.members![shape.payload];
-        const payloadShape = shapeOf(model, member);
-        if (payloadShape.type === 'blob') bound[shape.payload] = req.body;
-        else if (payloadShape.type === 'string') bound[shape.payload] = req.body.toString('utf8');
-        else body = { [member.locationName ?? shape.payload]: parseJsonBody(service, req.body) };
+      if (payload) {
+        if (payload.type === 'blob') bound[payload.name] = req.body;
+        else if (payload.type === 'string') bound[payload.name] = req.body.toString('utf8');
+        else body = { [payload.locationName]: parseJsonBody(service, req.body) };
       } else {
         body = parseJsonBody(service, req.body);
       }
@@ -135,25 +209,24 @@ export const restJson: Protocol = {
     const headers: Record<string, string> = { 'x-amzn-RequestId': requestId, 'Content-Type': 'application/json' };
     let status = operation.http.responseCode ?? 200;
     if (!operation.output || output === undefined || output === null) return { status, headers, body: '' };
-    const shape = shapeOf(model, operation.output);
+    const plan = outputPlan(service, operation);
     const value = output as Record<string, unknown>;
-    for (const [name, member] of Object.entries(shape.members ?? {})) {
-      const v = value[name];
-      if (v === undefined || v === null) continue;
-      if (member.location === 'header') headers[member.locationName ?? name] = String(v);
-      else if (member.location === 'statusCode') status = Number(v);
+    for (const h of plan.headers) {
+      const v = value[h.name];
+      if (v !== undefined && v !== null) headers[h.wireName] = String(v);
     }
-    if (shape.payload) {
-      const member = shape.members![shape.payload];
-      const payload = value[shape.payload];
-      const payloadShape = shapeOf(model, member);
-      if (payloadShape.type === 'blob' || payloadShape.type === 'string') {
+    if (plan.statusCode !== undefined) {
+      const v = value[plan.statusCode];
+      if (v !== undefined && v !== null) status = Number(v);
+    }
+    if (plan.payload) {
+      const payload = value[plan.payload.name];
+      if (plan.payload.type === 'blob' || plan.payload.type === 'string') {
         return { status, headers, body: payload === undefined ? '' : Buffer.isBuffer(payload) ? payload : String(payload) };
       }
-      return { status, headers, body: stringifyJson(writeValue(model, member, payload, { timestamps: 'epoch-seconds' }) ?? {}) };
+      return { status, headers, body: stringifyJson(writeValue(model, plan.payload.member, payload, { timestamps: 'epoch-seconds' }) ?? {}) };
     }
-    const hasBody = Object.values(shape.members ?? {}).some((m) => !m.location);
-    return { status, headers, body: hasBody ? stringifyJson(writeValue(model, operation.output, output, { timestamps: 'epoch-seconds' })) : '' };
+    return { status, headers, body: plan.hasBody ? stringifyJson(writeValue(model, operation.output, output, { timestamps: 'epoch-seconds' })) : '' };
   },
 
   serializeError(service: ServiceDefinition, error: AwsError, requestId: string): WireResponse {
@@ -165,27 +238,26 @@ export const restJson: Protocol = {
   },
 };
 
-function boundValue(model: ServiceModel, member: MemberRef, req: WireRequest, labels: Record<string, string>): unknown {
-  switch (member.location) {
+function boundValue(b: BoundMember, req: WireRequest, labels: Record<string, string>): unknown {
+  switch (b.member.location) {
     case 'uri':
-      return labels[member.locationName!];
+      return labels[b.key];
     case 'querystring': {
-      const shape = shapeOf(model, member);
-      if (shape.type === 'list') {
-        const all = req.query.getAll(member.locationName!);
+      if (b.shape.type === 'list') {
+        const all = req.query.getAll(b.key);
         return all.length > 0 ? all : undefined;
       }
-      if (shape.type === 'map') {
+      if (b.shape.type === 'map') {
         const map: Record<string, string> = {};
         for (const [k, v] of req.query) map[k] = v;
         return map;
       }
-      return req.query.get(member.locationName!) ?? undefined;
+      return req.query.get(b.key) ?? undefined;
     }
     case 'header':
-      return headerValue(req, member.locationName!);
+      return headerValue(req, b.key);
     case 'headers': {
-      const prefix = (member.locationName ?? '').toLowerCase();
+      const prefix = b.key;
       const map: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (k.startsWith(prefix) && v !== undefined) map[k.slice(prefix.length)] = String(v);
       return Object.keys(map).length > 0 ? map : undefined;

@@ -15,7 +15,8 @@ export function invokeOperations(env: LambdaEnv, invocations: Invocations): Hand
         region: ctx.region,
         functionName: input.FunctionName,
         qualifier: input.Qualifier,
-        payload: input.Payload ? Buffer.from(input.Payload) : Buffer.alloc(0),
+        // The wire layer hands a blob payload over as the request body's Buffer: no copy needed.
+        payload: input.Payload ? (Buffer.isBuffer(input.Payload) ? input.Payload : Buffer.from(input.Payload)) : Buffer.alloc(0),
         requestId: ctx.requestId,
         clientContext: input.ClientContext,
         type,
