@@ -119,8 +119,8 @@ export class InvocationContext {
   /** renderGatewayError: the failure being answered. */
   error: GatewayError | undefined = undefined;
 
-  /** Any step: execution log lines at INFO and at ERROR level, kept only when the stage logs. */
-  readonly logLines: { level: 'INFO' | 'ERROR'; message: string }[] = [];
+  /** Any step: execution log lines at INFO and at ERROR level, kept only when the stage logs (null until the first). */
+  logLines: { level: 'INFO' | 'ERROR'; message: string }[] | null = null;
 
   /** recordTelemetry: when the answer was ready. */
   responseLatency = -1;
@@ -141,6 +141,6 @@ export class InvocationContext {
     const configured = this.settings?.loggingLevel;
     if (configured === undefined || configured === 'OFF') return;
     if (level === 'INFO' && configured !== 'INFO') return;
-    this.logLines.push({ level, message: typeof message === 'function' ? message() : message });
+    (this.logLines ??= []).push({ level, message: typeof message === 'function' ? message() : message });
   }
 }

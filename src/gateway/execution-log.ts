@@ -7,7 +7,7 @@ import type { InvocationContext } from './context.js';
 export const executionLogGroup = (apiId: string, stageName: string) => `API-Gateway-Execution-Logs_${apiId}/${stageName}`;
 
 export function writeExecutionLog(ctx: InvocationContext): void {
-  if (ctx.logLines.length === 0) return;
+  if (!ctx.logLines) return;
   const stage = ctx.stage!;
   const timestamp = ctx.services.now();
   // Standard execution logging truncates each event at 1 KB (rest-api-execution-logging).

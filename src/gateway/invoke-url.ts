@@ -31,9 +31,10 @@ export function claimsInvocation(req: IncomingMessage): boolean {
   return host !== undefined && HOST.test(host);
 }
 
-function splitFirst(path: string): [string, string] {
-  const slash = path.indexOf('/', 1);
-  return slash === -1 ? [path.slice(1), '/'] : [path.slice(1, slash), path.slice(slash)];
+/** `/{first}/{rest…}` read from `from` (the slash before `first`): the first part and the rest (at least `/`). */
+function firstAndRest(path: string, from: number): { first: string; rest: string } {
+  const slash = path.indexOf('/', from + 1);
+  return slash === -1 ? { first: path.slice(from + 1), rest: '/' } : { first: path.slice(from + 1, slash), rest: path.slice(slash) };
 }
 
 /** Reads the API, stage and path an invocation names; undefined when it names none. */
@@ -42,16 +43,16 @@ export function parseInvokeTarget(host: string | undefined, url: string): Invoke
   const fullPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
   if (fullPath.startsWith(PATH_PREFIX)) {
-    const [apiId, rest] = splitFirst(fullPath.slice(PATH_PREFIX.length - 1));
-    const [stageName, path] = splitFirst(rest);
-    return { style: 'path', apiId, stageName, path, rawQuery };
+    const api = firstAndRest(fullPath, PATH_PREFIX.length - 1);
+    const stage = firstAndRest(api.rest, 0);
+    return { style: 'path', apiId: api.first, stageName: stage.first, path: stage.rest, rawQuery };
   }
   const legacy = LEGACY.exec(fullPath);
   if (legacy) return { style: 'legacy', apiId: legacy[1], stageName: legacy[2], path: fullPath.slice(legacy[0].length) || '/', rawQuery };
   const byHost = host === undefined ? null : HOST.exec(host);
   if (byHost) {
-    const [stageName, path] = splitFirst(fullPath || '/');
-    return { style: 'host', apiId: byHost[1], stageName, path, rawQuery };
+    const stage = firstAndRest(fullPath || '/', 0);
+    return { style: 'host', apiId: byHost[1], stageName: stage.first, path: stage.rest, rawQuery };
   }
   return undefined;
 }

@@ -54,7 +54,8 @@ export function mapIntegrationRequest(ctx: InvocationContext, integration: Compi
   let body: Buffer = request.body;
   if (chosen) {
     try {
-      body = Buffer.from(chosen.template.render(templateVariables(ctx, request.body.toString('utf8'), context)), 'utf8');
+      const { template } = chosen;
+      body = Buffer.from(template.constant ?? template.render(templateVariables(ctx, request.body.toString('utf8'), context)), 'utf8');
     } catch (err) {
       if (err instanceof TemplateError) throw transformFailed();
       throw err;

@@ -40,14 +40,14 @@ export function integrationResponse(ctx: InvocationContext): void {
   const template = responseTemplateFor(chosen.responseTemplates, ctx.req.headers.accept);
   const hasParameters = hasKeys(chosen.responseParameters);
   const context = template?.template.usesContext || (hasParameters && Object.values(chosen.responseParameters).some((e) => e.startsWith('context.'))) ? templateContext(ctx) : undefined;
-  const bodyText = template || hasParameters ? endpoint.body.toString('utf8') : '';
+  const bodyText = (template && template.template.constant === undefined) || hasParameters ? endpoint.body.toString('utf8') : '';
   const headers: Record<string, string | string[]> = hasParameters
     ? mapResponseParameters(chosen.responseParameters, { header: lowerMulti(endpoint.headers), body: bodyText, stageVariables: ctx.stageVariables, context: context ?? {} })
     : {};
   let body: Buffer | string = endpoint.body;
   if (template) {
     try {
-      body = template.template.render(templateVariables(ctx, bodyText, context));
+      body = template.template.constant ?? template.template.render(templateVariables(ctx, bodyText, context));
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
       throw new ApiConfigurationError(MESSAGES.internal, { logLines: ['Execution failed due to configuration error: Unable to transform response'] });

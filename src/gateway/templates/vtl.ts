@@ -12,6 +12,8 @@ export interface CompiledTemplate {
   readonly source: string;
   /** The template reads or writes `$context`: the caller must pass one (and read its overrides after). */
   readonly usesContext: boolean;
+  /** What a template without references or directives renders: itself (callers skip building variables). */
+  readonly constant: string | undefined;
   render(variables: TemplateVariables): string;
 }
 
@@ -44,6 +46,7 @@ export function compileTemplate(source: string): CompiledTemplate {
   return {
     source,
     usesContext: /\$!?\{?context\b/.test(source),
+    constant: constant ? source : undefined,
     render(variables) {
       if (constant) return source;
       try {
@@ -60,6 +63,7 @@ export function brokenTemplate(source: string, error: TemplateError): CompiledTe
   return {
     source,
     usesContext: false,
+    constant: undefined,
     render() {
       throw error;
     },
