@@ -60,9 +60,11 @@ export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
  * only be whitespace between JSON tokens, so they are folded to spaces to keep one frame a line.
  */
 export function encodeInvoke(frame: Omit<InvokeFrame, 'event' | 't'>, eventJson: string): string {
-  const head = JSON.stringify({ t: 'invoke', ...frame });
+  // Written key by key (once per invocation): the same text as JSON.stringify({ t: 'invoke', ...frame }) without the spread.
+  const context = frame.clientContext === undefined ? '' : `,"clientContext":${JSON.stringify(frame.clientContext)}`;
+  const head = `{"t":"invoke","id":${JSON.stringify(frame.id)},"deadline":${JSON.stringify(frame.deadline)},"arn":${JSON.stringify(frame.arn)}${context}`;
   const event = /[\r\n]/.test(eventJson) ? eventJson.replace(/[\r\n]/g, ' ') : eventJson;
-  return `${head.slice(0, -1)},"event":${event}}\n`;
+  return `${head},"event":${event}}\n`;
 }
 
 const str = (v: unknown): v is string => typeof v === 'string';

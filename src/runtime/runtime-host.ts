@@ -78,22 +78,47 @@ export function createRuntimeHost(options: RuntimeHostOptions): RuntimeHost {
     return pool;
   }
 
-  return {
-    async invoke(spec, inv) {
+  // A spec's keys, built once per spec (specs are cached per version) rather than per invocation.
+  const keysOf = new WeakMap<FunctionSpec, { fn: string; pool: string }>();
+  function keys(spec: FunctionSpec): { fn: string; pool: string } {
+    let k = keysOf.get(spec);
+    if (!k) {
       const fn = functionKey(spec);
+      keysOf.set(spec, (k = { fn, pool: `${fn}#${spec.version}` }));
+    }
+    return k;
+  }
+
+  return {
+    invoke(spec, inv) {
+      const { fn, pool: poolKey } = keys(spec);
       const running = inFlight.get(fn) ?? 0;
       if (spec.reservedConcurrency !== undefined && running >= spec.reservedConcurrency) {
-        throw new ThrottledError('ReservedFunctionConcurrentInvocationLimitExceeded');
+        return Promise.reject(new ThrottledError('ReservedFunctionConcurrentInvocationLimitExceeded'));
       }
-      const pool = poolFor(spec, `${fn}#${spec.version}`);
       inFlight.set(fn, running + 1);
-      try {
-        return await pool.run(inv);
-      } finally {
+      const settled = () => {
         const n = (inFlight.get(fn) ?? 1) - 1;
         if (n === 0) inFlight.delete(fn);
         else inFlight.set(fn, n);
+      };
+      let started: Promise<InvocationOutcome>;
+      try {
+        started = poolFor(spec, poolKey).run(inv);
+      } catch (err) {
+        settled();
+        return Promise.reject(err);
       }
+      return started.then(
+        (outcome) => {
+          settled();
+          return outcome;
+        },
+        (err) => {
+          settled();
+          throw err;
+        },
+      );
     },
     async retire(fnKey, version) {
       const keys = [...live.keys()].filter((k) => (version === undefined ? k.startsWith(`${fnKey}#`) : k === `${fnKey}#${version}`));

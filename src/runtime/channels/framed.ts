@@ -45,8 +45,7 @@ export class FramedChannel implements Channel {
   }
 
   send(inv: Invocation, deadline: number): void {
-    const frame = { id: inv.requestId, deadline, arn: inv.invokedArn, ...(inv.clientContext ? { clientContext: inv.clientContext } : {}) };
-    this.toChild?.write(encodeInvoke(frame, inv.payload));
+    this.toChild?.write(encodeInvoke({ id: inv.requestId, deadline, arn: inv.invokedArn, clientContext: inv.clientContext || undefined }, inv.payload));
   }
 
   close(): void {
