@@ -10,11 +10,13 @@ import { LAMBDA_ERRORS } from './errors.js';
 import type { LambdaEnv } from './lambda-env.js';
 import { arnOf, locate, requireFunction } from './resolve.js';
 import { pickVersion } from './rules/alias-routing.js';
-import { allowsInvoke } from './rules/policy.js';
+import { allowsInvoke, type PolicyStatement, type ServiceCaller } from './rules/policy.js';
 
 /** Synchronous and asynchronous payload limits of the Invoke API. */
 export const MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
 export const MAX_ASYNC_PAYLOAD = 256 * 1024;
+
+const NO_STATEMENTS: PolicyStatement[] = [];
 
 /** The invoker's request, plus what only the Invoke API carries. */
 export interface InvocationRequest extends InvokeRequest {
@@ -53,6 +55,24 @@ function checkPayload(payload: Buffer | string, type: InvocationRequest['type'])
 }
 
 export function createInvocations(env: LambdaEnv): Invocations {
+  // The policy's answer for a caller, remembered per statement list: a function's records are
+  // replaced, never changed in place, when a permission is added or removed, so a list's answers
+  // never go stale; API Gateway asks the same question on every request of a method.
+  const decisions = new WeakMap<PolicyStatement[], Map<string, boolean>>();
+  function allowed(statements: PolicyStatement[], caller: ServiceCaller): boolean {
+    let known = decisions.get(statements);
+    if (!known) decisions.set(statements, (known = new Map()));
+    const key = `${caller.principal} ${caller.sourceArn}`;
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = allowsInvoke(statements, caller);
+      // Bounded: a caller is a principal and a method ARN, so a list meets few of them.
+      if (known.size >= 1000) known.clear();
+      known.set(key, answer);
+    }
+    return answer;
+  }
+
   return {
     prepare(req) {
       const at = locate(req, req.functionName, req.qualifier);
@@ -65,7 +85,7 @@ export function createInvocations(env: LambdaEnv): Invocations {
         version = chosen === '$LATEST' ? fn.latest : fn.versions[chosen];
       }
       if (!version) throw LAMBDA_ERRORS.functionNotFound(arnOf(at));
-      if (req.caller && !allowsInvoke(fn.policies[at.qualifier ?? '$LATEST'] ?? [], req.caller)) {
+      if (req.caller && !allowed(fn.policies[at.qualifier ?? '$LATEST'] ?? NO_STATEMENTS, req.caller)) {
         throw LAMBDA_ERRORS.accessDenied(req.caller.principal, arnOf(at));
       }
       const payload = checkPayload(req.payload, req.type);
