@@ -48,6 +48,8 @@ export interface ErrorFrame {
   id: string;
   errorType: string;
   payload: string;
+  /** The runtime is exiting (an uncaught exception or unhandled rejection): it takes no more invocations. */
+  fatal?: boolean;
 }
 
 export type ChildFrame = ReadyFrame | InitErrorFrame | LogFrame | ResultFrame | ErrorFrame;

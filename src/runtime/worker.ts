@@ -172,7 +172,11 @@ export class Worker {
         if (payload.length > MAX_RESPONSE_BYTES) return setImmediate(() => this.complete(id, RUNTIME_FAULTS.responseTooLarge(MAX_RESPONSE_BYTES), false));
         setImmediate(() => this.complete(id, { payload }));
       },
-      error: (id, errorType, payload) => void setImmediate(() => this.complete(id, { payload, errorType })),
+      error: (id, errorType, payload, fatal) => {
+        // A runtime that is exiting is never handed back to the pool, even before its exit is seen.
+        if (fatal) this.state = 'stopping';
+        setImmediate(() => this.complete(id, { payload, errorType }));
+      },
       fault: (detail) => {
         this.faultDetail = detail;
         this.kill('fault');

@@ -138,7 +138,7 @@ function crash(errorType, err) {
   if (settle) {
     const doc = errorDoc(err, errorType);
     log('ERROR', ['Uncaught Exception \t%s', JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.trace })]);
-    send({ t: 'error', id: current, errorType: doc.errorType, payload: JSON.stringify(doc) });
+    send({ t: 'error', id: current, errorType: doc.errorType, payload: JSON.stringify(doc), fatal: true });
   }
   output.end(() => process.exit(129));
 }

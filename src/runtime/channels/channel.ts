@@ -16,7 +16,8 @@ export interface ChannelEvents {
   initError(errorType: string, payload: string): void;
   log(line: string): void;
   result(requestId: string, payload: Buffer): void;
-  error(requestId: string, errorType: string, payload: Buffer): void;
+  /** `fatal`: the process is exiting and must not be given another invocation. */
+  error(requestId: string, errorType: string, payload: Buffer, fatal?: boolean): void;
   /** The process broke the protocol; the worker kills it. */
   fault(detail: string): void;
 }

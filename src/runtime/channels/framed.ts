@@ -34,7 +34,7 @@ export class FramedChannel implements Channel {
           case 'result':
             return events.result(frame.id, Buffer.from(frame.payload, 'utf8'));
           case 'error':
-            return events.error(frame.id, frame.errorType, Buffer.from(frame.payload, 'utf8'));
+            return events.error(frame.id, frame.errorType, Buffer.from(frame.payload, 'utf8'), frame.fatal === true);
           case 'init_error':
             return events.initError(frame.errorType, frame.payload);
         }
