@@ -1,7 +1,9 @@
 // Where Kanaria's own log lines go (Lambda function output, API Gateway execution and access
-// logs): buffered in memory and written to the logs service's state in one transaction every
-// `flushMs`, so the request path never waits for the disk. Groups and streams are created on
-// first use, as AWS does for these services.
+// logs): buffered in memory and written to the logs service's state every `flushMs`, so the
+// request path never waits for the disk. A timed flush writes at most SLICE_EVENTS events per
+// transaction and lets the event loop run between slices (thousands of lines would otherwise
+// hold up every request for milliseconds); `flush()` writes everything at once, for readers.
+// Groups and streams are created on first use, as AWS does for these services.
 import type { Store } from '../store/store.js';
 import { appendToStream, ensureLogGroup, ensureLogStream, type InputLogEvent, type Scope } from '../services/logs/state.js';
 
@@ -28,27 +30,59 @@ interface Batch {
 
 const batchKey = (scope: Scope, group: string, stream: string) => `${scope.accountId}/${scope.region}/${group}\u0000${stream}`;
 
+/** Events a timed flush writes in one transaction before it yields to the event loop. */
+const SLICE_EVENTS = 512;
+
 export function createLogSink(store: Store, options: { flushMs?: number; now?: () => number } = {}): LogSink {
   const now = options.now ?? Date.now;
   const batches = new Map<string, Batch>();
+  /** Batches taken from `batches`, oldest first, being written slice by slice. */
+  const draining: Batch[] = [];
   let timer: NodeJS.Timeout | undefined;
+
+  function take(): void {
+    if (batches.size === 0) return;
+    for (const b of batches.values()) draining.push(b);
+    batches.clear();
+  }
+
+  /** Writes up to `limit` events of the oldest batches in one transaction. */
+  function writeSlice(limit: number): void {
+    if (draining.length === 0) return;
+    const t = now();
+    store.transaction(() => {
+      let budget = limit;
+      while (draining.length > 0 && budget > 0) {
+        const b = draining[0];
+        const n = Math.min(budget, b.events.length);
+        ensureLogGroup(store, b.scope, b.group, t);
+        const stream = ensureLogStream(store, b.scope, b.group, b.stream, t);
+        appendToStream(store, b.scope, stream, n === b.events.length ? b.events : b.events.slice(0, n), t);
+        if (n === b.events.length) draining.shift();
+        else b.events = b.events.slice(n);
+        budget -= n;
+      }
+    });
+  }
 
   function flush(): void {
     if (timer) {
       clearTimeout(timer);
       timer = undefined;
     }
-    if (batches.size === 0) return;
-    const pending = [...batches.values()];
-    batches.clear();
-    const t = now();
-    store.transaction(() => {
-      for (const b of pending) {
-        ensureLogGroup(store, b.scope, b.group, t);
-        const stream = ensureLogStream(store, b.scope, b.group, b.stream, t);
-        appendToStream(store, b.scope, stream, b.events, t);
-      }
-    });
+    take();
+    while (draining.length > 0) writeSlice(Infinity);
+  }
+
+  function timedFlush(): void {
+    timer = undefined;
+    take();
+    drainStep();
+  }
+
+  function drainStep(): void {
+    writeSlice(SLICE_EVENTS);
+    if (draining.length > 0) setImmediate(drainStep);
   }
 
   /** The batch of a stream (created when it has none since the last flush); arms the flush. */
@@ -56,7 +90,7 @@ export function createLogSink(store: Store, options: { flushMs?: number; now?: (
     let batch = batches.get(key);
     if (!batch) batches.set(key, (batch = { scope, group, stream, events: [] }));
     if (!timer) {
-      timer = setTimeout(flush, options.flushMs ?? 100);
+      timer = setTimeout(timedFlush, options.flushMs ?? 100);
       timer.unref();
     }
     return batch;
