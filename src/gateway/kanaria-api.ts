@@ -28,7 +28,8 @@ function json(res: ServerResponse, status: number, value: unknown): void {
 export function createKanariaApi(registry: StageRegistry, metrics: Metrics): FrontDoor {
   return {
     name: 'kanaria-data-plane-api',
-    claims: (req) => PATHS.has((req.url ?? '').split('?')[0]),
+    // Asked of every request the doors before it did not claim: the prefix test first, no split.
+    claims: (req) => (req.url ?? '').startsWith('/_kanaria/') && PATHS.has((req.url ?? '').split('?')[0]),
     handle(req: IncomingMessage, res: ServerResponse) {
       const [path, query = ''] = (req.url ?? '').split('?', 2);
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: `${req.method} is not allowed on ${path}` });

@@ -85,6 +85,8 @@ export function createRolloutsDoor(rollouts: Rollouts): FrontDoor {
   return {
     name: 'rollouts',
     claims(req) {
+      // Asked of every request the doors before it did not claim: the prefix test first, no split.
+      if (!(req.url ?? '').startsWith(ROOT)) return false;
       const path = (req.url ?? '').split('?', 1)[0];
       return path === ROOT || path.startsWith(`${ROOT}/`);
     },
