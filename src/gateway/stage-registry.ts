@@ -44,7 +44,20 @@ export function createStageRegistry(store: Store, metrics: Metrics, options: Sta
   const apis = new Map<string, ApiEntry>();
   const apiByRestApiId = new Map<string, ApiEntry>();
   const stages = new Map<string, CompiledStage>();
-  const byInvoke = new Map<string, CompiledStage>();
+  /** Stages by API id, then stage name (two lookups, no key string built per request). */
+  const byInvoke = new Map<string, Map<string, CompiledStage>>();
+  const invokeGet = (apiId: string, stageName: string) => byInvoke.get(apiId)?.get(stageName);
+  const invokeSet = (stage: CompiledStage) => {
+    let names = byInvoke.get(stage.apiId);
+    if (!names) byInvoke.set(stage.apiId, (names = new Map()));
+    names.set(stage.stageName, stage);
+  };
+  const invokeDelete = (stage: CompiledStage) => {
+    const names = byInvoke.get(stage.apiId);
+    if (names?.get(stage.stageName) !== stage) return;
+    names.delete(stage.stageName);
+    if (names.size === 0) byInvoke.delete(stage.apiId);
+  };
   const tables = new Map<string, RouteTable<CompiledMethod>>();
   const dirty = { stages: new Set<string>(), deployments: new Set<string>(), apis: new Set<string>() };
   let pending = false;
@@ -77,8 +90,7 @@ export function createStageRegistry(store: Store, metrics: Metrics, options: Sta
     const old = stages.get(id);
     if (!old) return;
     stages.delete(id);
-    const invokeKey = `${old.apiId}/${old.stageName}`;
-    if (byInvoke.get(invokeKey) === old) byInvoke.delete(invokeKey);
+    invokeDelete(old);
     options.onStageRemoved?.(old);
   }
 
@@ -100,7 +112,7 @@ export function createStageRegistry(store: Store, metrics: Metrics, options: Sta
     });
     if (old && old.stageName !== compiled.stageName) removeStage(id);
     stages.set(id, compiled);
-    byInvoke.set(`${compiled.apiId}/${compiled.stageName}`, compiled);
+    invokeSet(compiled);
   }
 
   function stageIdsOfApi(apiKey: string): string[] {
@@ -159,7 +171,7 @@ export function createStageRegistry(store: Store, metrics: Metrics, options: Sta
   return {
     lookup(apiId, stageName) {
       if (pending) flush();
-      const stage = byInvoke.get(`${apiId}/${stageName}`);
+      const stage = invokeGet(apiId, stageName);
       if (stage) return stage;
       return apiByRestApiId.has(apiId) ? 'unknown-stage' : 'unknown-api';
     },
