@@ -38,9 +38,39 @@ export function openSqliteStore(file: string | ':memory:'): Store {
     delete: db.prepare('DELETE FROM documents WHERE kind = ? AND id = ?'),
     idsPrefix: db.prepare<[string, string, string], { id: string }>('SELECT id FROM documents WHERE kind = ? AND id >= ? AND id < ?'),
     deletePrefix: db.prepare('DELETE FROM documents WHERE kind = ? AND id >= ? AND id < ?'),
-    deleteGroupEvents: db.prepare('DELETE FROM log_events WHERE grp = ?'),
-    deleteStreamEvents: db.prepare('DELETE FROM log_events WHERE grp = ? AND stream = ?'),
+    deleteGroupEvents: db.prepare('DELETE FROM log_events WHERE gid = ?'),
+    deleteStreamEvents: db.prepare('DELETE FROM log_events WHERE sid = ?'),
+    groupId: db.prepare<[string], { id: number }>('SELECT id FROM log_groups WHERE grp = ?'),
+    addGroup: db.prepare<[string]>('INSERT INTO log_groups (grp) VALUES (?)'),
+    streamId: db.prepare<[string, string], { id: number }>('SELECT id FROM log_streams WHERE grp = ? AND stream = ?'),
+    addStream: db.prepare<[string, string]>('INSERT INTO log_streams (grp, stream) VALUES (?, ?)'),
   };
+
+  // Log events name their group and stream by id (migration 2). Ids are remembered once
+  // committed; a rolled-back transaction forgets them all (an id it created is gone).
+  const groupIds = new Map<string, number>();
+  const streamIds = new Map<string, number>();
+  const forgetIds = () => {
+    groupIds.clear();
+    streamIds.clear();
+  };
+  function groupIdOf(group: string, create: boolean): number | undefined {
+    let id = groupIds.get(group);
+    if (id === undefined) {
+      id = q.groupId.get(group)?.id ?? (create ? Number(q.addGroup.run(group).lastInsertRowid) : undefined);
+      if (id !== undefined) groupIds.set(group, id);
+    }
+    return id;
+  }
+  function streamIdOf(group: string, stream: string, create: boolean): number | undefined {
+    const key = `${group}\u0000${stream}`;
+    let id = streamIds.get(key);
+    if (id === undefined) {
+      id = q.streamId.get(group, stream)?.id ?? (create ? Number(q.addStream.run(group, stream).lastInsertRowid) : undefined);
+      if (id !== undefined) streamIds.set(key, id);
+    }
+    return id;
+  }
 
   const listeners = new Set<(e: ChangeEvent) => void>();
   let pending: ChangeEvent[] = [];
@@ -62,7 +92,7 @@ export function openSqliteStore(file: string | ':memory:'): Store {
   function appendStatement(rows: number): Database.Statement {
     let stmt = appendStatements.get(rows);
     if (!stmt) {
-      stmt = db.prepare(`INSERT INTO log_events (grp, stream, timestamp, ingestion_time, message) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`);
+      stmt = db.prepare(`INSERT INTO log_events (gid, sid, timestamp, ingestion_time, message) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`);
       appendStatements.set(rows, stmt);
     }
     return stmt;
@@ -110,6 +140,7 @@ export function openSqliteStore(file: string | ':memory:'): Store {
         result = runInTransaction(fn) as R;
       } catch (err) {
         pending = [];
+        forgetIds();
         throw err;
       } finally {
         depth--;
@@ -122,13 +153,24 @@ export function openSqliteStore(file: string | ':memory:'): Store {
     appendLogEvents(rows: LogEventRow[]) {
       if (rows.length === 0) return;
       store.transaction(() => {
+        // The rows of one call are usually one stream's: ids are looked up when the names change.
+        let group: string | undefined;
+        let stream: string | undefined;
+        let gid = 0;
+        let sid = 0;
         for (let start = 0; start < rows.length; start += APPEND_CHUNK) {
           const end = Math.min(rows.length, start + APPEND_CHUNK);
           const values: unknown[] = new Array((end - start) * 5);
           for (let i = start, k = 0; i < end; i++, k += 5) {
             const row = rows[i];
-            values[k] = row.group;
-            values[k + 1] = row.stream;
+            if (row.group !== group || row.stream !== stream) {
+              group = row.group;
+              stream = row.stream;
+              gid = groupIdOf(group, true)!;
+              sid = streamIdOf(group, stream, true)!;
+            }
+            values[k] = gid;
+            values[k + 1] = sid;
             values[k + 2] = row.timestamp;
             values[k + 3] = row.ingestionTime;
             values[k + 4] = row.message;
@@ -138,30 +180,43 @@ export function openSqliteStore(file: string | ':memory:'): Store {
       });
     },
     queryLogEvents(query: LogEventQuery): StoredLogEvent[] {
-      const where = ['grp = @group'];
-      const params: Record<string, unknown> = { group: query.group, limit: query.limit };
+      const gid = groupIdOf(query.group, false);
+      if (gid === undefined) return [];
+      const where: string[] = [];
+      const params: Record<string, unknown> = { gid, group: query.group, limit: query.limit };
       if (query.streams?.length) {
-        where.push(`stream IN (${query.streams.map((_, i) => `@s${i}`).join(', ')})`);
-        query.streams.forEach((s, i) => (params[`s${i}`] = s));
-      }
+        // Stream ids belong to the group: the stream index alone serves these (GetLogEvents).
+        const sids = query.streams.map((s) => streamIdOf(query.group, s, false)).filter((id) => id !== undefined);
+        if (sids.length === 0) return [];
+        where.push(`e.sid IN (${sids.map((_, i) => `@s${i}`).join(', ')})`);
+        sids.forEach((id, i) => (params[`s${i}`] = id));
+      } else where.push('e.gid = @gid');
       if (query.streamPrefix) {
-        where.push('stream >= @sp AND stream < @spEnd');
+        where.push('e.sid IN (SELECT id FROM log_streams WHERE grp = @group AND stream >= @sp AND stream < @spEnd)');
         params.sp = query.streamPrefix;
         params.spEnd = prefixEnd(query.streamPrefix);
       }
-      if (query.startTime !== undefined) (where.push('timestamp >= @startTime'), (params.startTime = query.startTime));
-      if (query.endTime !== undefined) (where.push('timestamp < @endTime'), (params.endTime = query.endTime));
-      if (query.afterSeq !== undefined) (where.push('seq > @afterSeq'), (params.afterSeq = query.afterSeq));
-      if (query.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = query.beforeSeq));
-      if (query.after) (where.push('(timestamp > @afterTs OR (timestamp = @afterTs AND seq > @afterPos))'), (params.afterTs = query.after.timestamp), (params.afterPos = query.after.seq));
-      if (query.before) (where.push('(timestamp < @beforeTs OR (timestamp = @beforeTs AND seq < @beforePos))'), (params.beforeTs = query.before.timestamp), (params.beforePos = query.before.seq));
+      if (query.startTime !== undefined) (where.push('e.timestamp >= @startTime'), (params.startTime = query.startTime));
+      if (query.endTime !== undefined) (where.push('e.timestamp < @endTime'), (params.endTime = query.endTime));
+      if (query.afterSeq !== undefined) (where.push('e.seq > @afterSeq'), (params.afterSeq = query.afterSeq));
+      if (query.beforeSeq !== undefined) (where.push('e.seq < @beforeSeq'), (params.beforeSeq = query.beforeSeq));
+      if (query.after) (where.push('(e.timestamp > @afterTs OR (e.timestamp = @afterTs AND e.seq > @afterPos))'), (params.afterTs = query.after.timestamp), (params.afterPos = query.after.seq));
+      if (query.before) (where.push('(e.timestamp < @beforeTs OR (e.timestamp = @beforeTs AND e.seq < @beforePos))'), (params.beforeTs = query.before.timestamp), (params.beforePos = query.before.seq));
       const order = query.descending ? 'DESC' : 'ASC';
-      const sql = `SELECT seq, grp AS "group", stream, timestamp, ingestion_time AS ingestionTime, message FROM log_events WHERE ${where.join(' AND ')} ORDER BY timestamp ${order}, seq ${order} LIMIT @limit`;
+      const sql =
+        `SELECT e.seq AS seq, @group AS "group", s.stream AS stream, e.timestamp AS timestamp, e.ingestion_time AS ingestionTime, e.message AS message ` +
+        `FROM log_events e JOIN log_streams s ON s.id = e.sid WHERE ${where.join(' AND ')} ORDER BY e.timestamp ${order}, e.seq ${order} LIMIT @limit`;
       return db.prepare(sql).all(params) as StoredLogEvent[];
     },
     deleteLogEvents(group: string, stream?: string) {
-      if (stream === undefined) q.deleteGroupEvents.run(group);
-      else q.deleteStreamEvents.run(group, stream);
+      const gid = groupIdOf(group, false);
+      if (gid === undefined) return;
+      if (stream === undefined) {
+        q.deleteGroupEvents.run(gid);
+        return;
+      }
+      const sid = streamIdOf(group, stream, false);
+      if (sid !== undefined) q.deleteStreamEvents.run(sid);
     },
     onChange(listener) {
       listeners.add(listener);

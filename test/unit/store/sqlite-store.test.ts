@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { StaleWriteError, type ChangeEvent } from '../../../src/store/store.js';
@@ -67,5 +68,60 @@ describe('sqlite store', () => {
     expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => e.message)).toEqual(['b', 'a']);
     expect(s.queryLogEvents({ group: 'g', streams: ['s1'], limit: 10 }).map((e) => e.message)).toEqual(['a']);
     expect(s.queryLogEvents({ group: 'g', startTime: 6, limit: 10 }).map((e) => e.message)).toEqual(['a']);
+    expect(s.queryLogEvents({ group: 'g', streamPrefix: 's', limit: 10, descending: true }).map((e) => [e.group, e.stream, e.message])).toEqual([
+      ['g', 's1', 'a'],
+      ['g', 's2', 'b'],
+    ]);
+    expect(s.queryLogEvents({ group: 'g', streams: ['nope'], limit: 10 })).toEqual([]);
+    expect(s.queryLogEvents({ group: 'nope', limit: 10 })).toEqual([]);
+    s.deleteLogEvents('g', 's2');
+    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => e.message)).toEqual(['a']);
+    s.deleteLogEvents('g');
+    expect(s.queryLogEvents({ group: 'g', limit: 10 })).toEqual([]);
+    expect(s.queryLogEvents({ group: 'h', limit: 10 }).map((e) => e.message)).toEqual(['c']);
+  });
+
+  it('forgets the ids a rolled-back append created', () => {
+    const s = openSqliteStore(':memory:');
+    expect(() =>
+      s.transaction(() => {
+        s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 1, ingestionTime: 1, message: 'lost' }]);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    s.appendLogEvents([{ group: 'other', stream: 'x', timestamp: 1, ingestionTime: 1, message: 'o' }]);
+    s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 2, ingestionTime: 2, message: 'kept' }]);
+    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => [e.stream, e.message])).toEqual([['s', 'kept']]);
+    expect(s.queryLogEvents({ group: 'other', limit: 10 }).map((e) => [e.stream, e.message])).toEqual([['x', 'o']]);
+  });
+
+  it('moves log events written before log groups and streams had ids, sequence numbers and all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'state.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE documents (kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+      CREATE TABLE log_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, grp TEXT NOT NULL, stream TEXT NOT NULL, timestamp INTEGER NOT NULL, ingestion_time INTEGER NOT NULL, message TEXT NOT NULL);
+      CREATE INDEX log_events_by_stream ON log_events (grp, stream, timestamp);
+      CREATE INDEX log_events_by_group ON log_events (grp, timestamp);
+      PRAGMA user_version = 1;`);
+    const insert = old.prepare('INSERT INTO log_events (grp, stream, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?, ?)');
+    insert.run('g', 's1', 10, 11, 'a');
+    insert.run('g', 's2', 5, 11, 'b');
+    insert.run('h', 's1', 1, 11, 'c');
+    insert.run('g', 's1', 20, 21, 'deleted');
+    old.exec("DELETE FROM log_events WHERE message = 'deleted'");
+    old.close();
+
+    const s = openSqliteStore(file);
+    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => [e.seq, e.stream, e.timestamp, e.ingestionTime, e.message])).toEqual([
+      [2, 's2', 5, 11, 'b'],
+      [1, 's1', 10, 11, 'a'],
+    ]);
+    expect(s.queryLogEvents({ group: 'h', streams: ['s1'], limit: 10 }).map((e) => [e.seq, e.message])).toEqual([[3, 'c']]);
+    // A new event never reuses a sequence number, not even a deleted event's.
+    s.appendLogEvents([{ group: 'g', stream: 's3', timestamp: 30, ingestionTime: 31, message: 'new' }]);
+    expect(s.queryLogEvents({ group: 'g', streams: ['s3'], limit: 10 }).map((e) => e.seq)).toEqual([5]);
+    s.close();
   });
 });
