@@ -1487,7 +1487,7 @@ export type IpAddressType = "ipv4" | "dualstack";
 
 export type LocationStatusType = "DOCUMENTED" | "UNDOCUMENTED";
 
-export type Op = "add" | "remove" | "replace" | "move" | "copy" | "test";
+export type Op = "add" | "remove" | "move" | "test" | "replace" | "copy";
 
 export type PutMode = "merge" | "overwrite";
 
