@@ -4,7 +4,7 @@
 import type { Invocation } from './channels/channel.js';
 import type { Clock, ClockTimer } from './clock.js';
 import { PoolClosedError, ThrottledError } from './errors.js';
-import { Histogram, type HistogramSummary } from './histogram.js';
+import { Histogram, summarize, type LatencySummary } from '../telemetry/metrics-histogram.js';
 import type { InvocationOutcome, StartResult, WorkerState } from './worker.js';
 import type { RuntimeFault } from './errors.js';
 
@@ -32,8 +32,8 @@ export interface PoolStats {
   queued: number;
   started: number;
   throttled: number;
-  wait: HistogramSummary;
-  run: HistogramSummary;
+  wait: LatencySummary;
+  run: LatencySummary;
 }
 
 interface Task {
@@ -100,8 +100,8 @@ export class Pool {
       queued: this.queue.length,
       started: this.started,
       throttled: this.throttled,
-      wait: this.waitMs.summary(),
-      run: this.runMs.summary(),
+      wait: summarize(this.waitMs),
+      run: summarize(this.runMs),
     };
   }
 

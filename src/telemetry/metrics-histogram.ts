@@ -67,3 +67,26 @@ export class Histogram {
     return this.max;
   }
 }
+
+/** What readers see of a latency histogram, in milliseconds rounded to the microsecond. */
+export interface LatencySummary {
+  avg: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+const micro = (n: number) => Math.round(n * 1000) / 1000;
+
+export function summarize(h: Histogram): LatencySummary {
+  return {
+    avg: h.count ? micro(h.sum / h.count) : 0,
+    p50: micro(h.percentile(0.5)),
+    p90: micro(h.percentile(0.9)),
+    p99: micro(h.percentile(0.99)),
+    max: micro(h.max),
+    count: h.count,
+  };
+}

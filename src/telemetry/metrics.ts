@@ -2,7 +2,7 @@
 // 5XXError, Latency, IntegrationLatency (api-gateway-metrics-and-dimensions). Recording is O(1)
 // and allocation-free (fixed log-scale histograms); readers get JSON snapshots or Prometheus text.
 // A per-variant dimension is Kanaria's own design: AWS documents none for canary metrics.
-import { Histogram } from './metrics-histogram.js';
+import { Histogram, summarize, type LatencySummary } from './metrics-histogram.js';
 import { SecondWindow, type WindowPoint, type WindowSummary } from './window.js';
 
 export type MetricVariant = 'base' | 'canary';
@@ -55,15 +55,6 @@ export class Series {
   }
 }
 
-export interface LatencySummary {
-  avg: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  count: number;
-}
-
 export interface VariantMetrics {
   Count: number;
   '4XXError': number;
@@ -85,19 +76,8 @@ export interface StageMetrics {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-function summary(h: Histogram): LatencySummary {
-  return {
-    avg: h.count ? round(h.sum / h.count) : 0,
-    p50: round(h.percentile(0.5)),
-    p90: round(h.percentile(0.9)),
-    p99: round(h.percentile(0.99)),
-    max: round(h.max),
-    count: h.count,
-  };
-}
-
 function variantMetrics(s: Series): VariantMetrics {
-  return { Count: s.count, '4XXError': s.errors4xx, '5XXError': s.errors5xx, Latency: summary(s.latency), IntegrationLatency: summary(s.integrationLatency) };
+  return { Count: s.count, '4XXError': s.errors4xx, '5XXError': s.errors5xx, Latency: summarize(s.latency), IntegrationLatency: summarize(s.integrationLatency) };
 }
 
 /** Identifies one stage's series. */

@@ -5,7 +5,7 @@ import { exitReason, RUNTIME_FAULTS } from '../../../src/runtime/errors.js';
 import { logStreamName, reportLine } from '../../../src/runtime/function-log.js';
 import { LineSplitter } from '../../../src/runtime/line-splitter.js';
 import { encodeInvoke, parseChildFrame } from '../../../src/runtime/protocol.js';
-import { Histogram } from '../../../src/runtime/histogram.js';
+import { Histogram, summarize } from '../../../src/telemetry/metrics-histogram.js';
 
 describe('frames', () => {
   test('an invoke frame is one line carrying the event verbatim', () => {
@@ -84,10 +84,10 @@ describe('log lines and faults in AWS\'s words', () => {
     expect(exitReason(null, 'SIGSEGV')).toBe('signal: segmentation fault');
   });
 
-  test('histogram percentiles', () => {
+  test('latency summaries (the pool\'s wait and run times)', () => {
     const h = new Histogram();
     for (let i = 1; i <= 100; i++) h.record(i);
-    const s = h.summary();
+    const s = summarize(h);
     expect(s.count).toBe(100);
     expect(s.p50).toBeGreaterThan(45);
     expect(s.p50).toBeLessThan(56);
