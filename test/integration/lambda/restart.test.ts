@@ -2,7 +2,7 @@
 // the data directory, so a new Kanaria on the same folder runs them again (workers start anew).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { LambdaClient, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startKanaria } from '../../../src/main.js';
@@ -14,8 +14,10 @@ describe('Lambda across a restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kanaria-lambda-restart-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test('a function created before a restart answers after it', async () => {
-    const first = await startKanaria({ port: 0, dataDir, quiet: true });
+  // `npm start` passes the default `--data-dir .kanaria`, a relative path: zips must unpack there
+  // too (a relative code folder once made every entry look as if it escaped it).
+  test('a function created before a restart answers after it (data dir given relative to the cwd)', async () => {
+    const first = await startKanaria({ port: 0, dataDir: relative(process.cwd(), dataDir), quiet: true });
     try {
       const lambda = new LambdaClient(clientConfig(first));
       await createFunction(lambda, 'durable', 'python3.12', 'lambda_function_v1.lambda_handler', { 'lambda_function_v1.py': SEED_V1 }, { Publish: true });

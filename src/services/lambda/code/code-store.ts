@@ -20,7 +20,12 @@ export interface StoredCode {
 const SEGMENT = /^[a-zA-Z0-9_-]+$/;
 
 export class CodeStore {
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+
+  /** `root` may be relative (to the cwd): entries are checked against its absolute form. */
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
 
   functionDir(accountId: string, region: string, name: string): string {
     for (const s of [accountId, region, name]) if (!SEGMENT.test(s)) throw new Error(`unsafe path segment: ${s}`);
