@@ -11,7 +11,7 @@
 //   node bench/gateway.mjs [--duration S] [--connections C] [--rounds R] [--json]
 //
 // Needs dist/ (`npm run build`, run first when missing) and wrk (`apt-get install wrk`; without it
-// autocannon stands in, and caps the bare server). On a 2-core machine the generator, Kanaria
+// autocannon stands in, and may cap the bare server). On a 2-core machine the generator, Kanaria
 // and its workers share the cores: check `uptime` first, use several rounds (medians), and read
 // the ratios, not the absolute numbers. `--only bare,mock` measures a few targets; `--profile DIR`
 // writes a CPU profile of Kanaria.

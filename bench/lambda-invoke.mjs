@@ -12,7 +12,7 @@
 //                                [--only bare,dryrun,node,python] [--profile DIR] [--json]
 //
 // Needs a build (`npm run build`; --dist points at another one) and wrk (`apt-get install wrk`;
-// without it autocannon stands in, and caps the bare server). On a 2-core machine the generator,
+// without it autocannon stands in, and may cap the bare server). On a 2-core machine the generator,
 // Kanaria and the workers share the cores: check `uptime` first and read the ratios.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -3,8 +3,8 @@
 // Load comes from wrk (`apt-get install wrk`), one thread, in its own process: a C generator
 // spends a few µs per request, so a bare Node server (≈ 28 µs of CPU per request here) is the
 // bottleneck, not the generator. autocannon (a dev dependency, JavaScript) is the fallback when
-// wrk is missing; it spends about as much CPU per request as the bare server does and caps it at
-// ~60 % of a core on a 2-core machine, which flatters every ratio: a warning says so.
+// wrk is missing; it spends about as much CPU per request as the bare server does and in some
+// runs capped it at ~60 % of a core on a 2-core machine, which flatters every ratio: a warning says so.
 //
 // CPU per request (utime + stime from /proc of the server's whole process tree, workers
 // included, divided by the requests served) is steadier than requests/s on a shared machine.
@@ -50,7 +50,7 @@ function hasWrk() {
 
 export const GENERATOR = hasWrk() ? 'wrk' : 'autocannon';
 export const GENERATOR_NOTE =
-  GENERATOR === 'wrk' ? 'load: wrk, 1 thread, in its own process' : 'load: autocannon (wrk not found: `apt-get install wrk`); the generator caps the bare server, ratios read high';
+  GENERATOR === 'wrk' ? 'load: wrk, 1 thread, in its own process' : 'load: autocannon (wrk not found: `apt-get install wrk`); the generator may cap the bare server, ratios may read high';
 
 const MICROS = { us: 1e-3, ms: 1, s: 1000 };
 const ms = (text) => {
