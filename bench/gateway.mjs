@@ -15,21 +15,17 @@
 // and its workers share the cores: check `uptime` first, use several rounds (medians), and read
 // the ratios, not the absolute numbers. `--only bare,mock` measures a few targets; `--profile DIR`
 // writes a CPU profile of Kanaria.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import yazl from 'yazl';
 import { GENERATOR_NOTE, load } from './load.mjs';
+import { ensureBuilt, median, root, zip } from './support.mjs';
 import * as apigateway from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The SDK clients that set the bench up would warn that their 2027 releases need Node 22.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values: opts } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
@@ -92,18 +88,6 @@ http.createServer({ keepAlive: true }, (req, res) => {
   res.end(body);
 }).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('bare ready'));
 `;
-
-function zip(files) {
-  return new Promise((resolve, reject) => {
-    const z = new yazl.ZipFile();
-    for (const [name, text] of Object.entries(files)) z.addBuffer(Buffer.from(text), name);
-    z.end();
-    const chunks = [];
-    z.outputStream.on('data', (c) => chunks.push(c));
-    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    z.outputStream.on('error', reject);
-  });
-}
 
 async function setUp(endpoint) {
   const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
@@ -173,8 +157,6 @@ const run = (url, pid) => load({ url, connections: CONNECTIONS, duration: DURATI
 /** Brings workers up and JIT-compiles the path before anything is measured. */
 const warm = (url) => load({ url, connections: 8, duration: 1 });
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 function summarize(name, runs) {
   const best = runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
   const cpuUs = median(runs.map((r) => r.cpuUs));
@@ -186,10 +168,7 @@ function summarize(name, runs) {
 }
 
 async function main() {
-  if (!existsSync(join(root, 'dist/cli/main.js'))) {
-    log('building dist/ …');
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
-  }
+  ensureBuilt(join(root, 'dist'), log);
   const kanariaPort = await freePort();
   const barePort = await freePort();
   const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [];

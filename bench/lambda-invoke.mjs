@@ -14,21 +14,16 @@
 // Needs a build (`npm run build`; --dist points at another one) and wrk (`apt-get install wrk`;
 // without it autocannon stands in, and may cap the bare server). On a 2-core machine the generator,
 // Kanaria and the workers share the cores: check `uptime` first and read the ratios.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buffer } from 'node:stream/consumers';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import yazl from 'yazl';
 import { GENERATOR_NOTE, load } from './load.mjs';
+import { ensureBuilt, median, root, zip } from './support.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The SDK clients that set the bench up would warn that their 2027 releases need Node 22.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values: opts } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
@@ -70,24 +65,11 @@ function serve(args) {
   });
 }
 
-function zip(files) {
-  const z = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) z.addBuffer(Buffer.from(text), name);
-  z.end();
-  return buffer(z.outputStream);
-}
-
 const cannon = ({ url, headers = {} }, duration, connections, pid) =>
   load({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json', ...headers }, connections, duration }, pid).then((r) => ({ ...r, bad: r.non2xx + r.errors }));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main() {
-  if (!existsSync(join(dist, 'cli/main.js'))) {
-    if (opts.dist !== 'dist') throw new Error(`${dist} has no build`);
-    say('building dist/ …');
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
-  }
+  ensureBuilt(dist, say);
   const cli = pathToFileURL(join(dist, 'cli/main.js')).href;
   const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.profile)}`] : [];
   const kanaria = await serve([...profile, '--input-type=module', '-e', `import(${JSON.stringify(cli)}).then((c) => c.main(['start', '--port', '0', '--ephemeral']))`]);
