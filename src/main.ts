@@ -2,7 +2,7 @@
 // objects together, and nothing lives at module level, so two instances can run side by side.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createDispatcher, type Services } from './aws/dispatch.js';
 import { createConsoleDoor } from './console/index.js';
 import { createGateway } from './gateway/index.js';
@@ -33,13 +33,11 @@ export interface Kanaria {
 export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
   const config = parseConfig(input);
   const log = createLogger(config.quiet);
-  // Absolute from here on: `--data-dir .kanaria` (the default) names a folder of the cwd at start.
-  const dataDir = resolve(config.dataDir);
-  const store = openSqliteStore(config.ephemeral ? ':memory:' : join(dataDir, 'state.db'));
+  const store = openSqliteStore(config.ephemeral ? ':memory:' : join(config.dataDir, 'state.db'));
 
   const logSink = createLogSink(store);
   // Function code is unpacked inside the data directory, or a temporary folder when ephemeral.
-  const codeDir = config.ephemeral ? mkdtempSync(join(tmpdir(), 'kanaria-code-')) : join(dataDir, 'code');
+  const codeDir = config.ephemeral ? mkdtempSync(join(tmpdir(), 'kanaria-code-')) : join(config.dataDir, 'code');
   const lambda = createLambda({ store, logs: logSink, codeDir, log });
 
   const services: Services = {
