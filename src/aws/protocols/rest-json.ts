@@ -25,14 +25,20 @@ interface Route {
   greedy: boolean;
 }
 
-const routeCache = new WeakMap<ServiceModel, Map<string, Route[]>>();
+/** A method's routes, best score first, and the candidates for each path length (worked out on first use). */
+interface MethodRoutes {
+  routes: Route[];
+  byLength: Map<number, Route[]>;
+}
+
+const routeCache = new WeakMap<ServiceModel, Map<string, MethodRoutes>>();
 
 function splitPath(path: string): string[] {
   return path.split('/').filter((p) => p !== '');
 }
 
-function compileRoutes(model: ServiceModel): Map<string, Route[]> {
-  const byMethod = new Map<string, Route[]>();
+function compileRoutes(model: ServiceModel): Map<string, MethodRoutes> {
+  const byMethod = new Map<string, MethodRoutes>();
   for (const operation of Object.values(model.operations)) {
     const [pathPart, queryPart] = operation.http.requestUri.split('?');
     const segments: Segment[] = splitPath(pathPart).map((part) => {
@@ -43,48 +49,60 @@ function compileRoutes(model: ServiceModel): Map<string, Route[]> {
     const literals = segments.filter((s) => s.literal !== undefined).length;
     const greedy = segments.filter((s) => s.greedy).length;
     const route: Route = { operation, segments, query, score: literals * 10 + query.length * 5 - greedy, greedy: greedy > 0 };
-    const list = byMethod.get(operation.http.method) ?? [];
-    list.push(route);
-    byMethod.set(operation.http.method, list);
+    const entry: MethodRoutes = byMethod.get(operation.http.method) ?? { routes: [], byLength: new Map() };
+    entry.routes.push(route);
+    byMethod.set(operation.http.method, entry);
   }
-  for (const list of byMethod.values()) list.sort((a, b) => b.score - a.score);
+  for (const entry of byMethod.values()) entry.routes.sort((a, b) => b.score - a.score);
   return byMethod;
 }
 
-/** Matches the decoded path parts against one route. */
-function matchRoute(route: Route, parts: string[], query: URLSearchParams): Record<string, string> | undefined {
-  if (!route.greedy && route.segments.length !== parts.length) return undefined;
-  const labels: Record<string, string> = {};
-  let i = 0;
-  for (const seg of route.segments) {
-    if (seg.greedy) {
-      if (i >= parts.length) return undefined;
-      labels[seg.label!] = parts.slice(i).join('/');
-      i = parts.length;
-      continue;
-    }
-    if (i >= parts.length) return undefined;
-    const part = parts[i++];
-    if (seg.literal !== undefined) {
-      if (seg.literal !== part) return undefined;
-    } else labels[seg.label!] = part;
+/** The routes that can match a path of `length` parts (a greedy label takes one or more), in score order. */
+function candidates(entry: MethodRoutes, length: number): Route[] {
+  let list = entry.byLength.get(length);
+  if (!list) {
+    list = entry.routes.filter((r) => (r.greedy ? r.segments.length <= length : r.segments.length === length));
+    // Path lengths a client sends are few; a path longer than any route's is not remembered.
+    if (length <= 32) entry.byLength.set(length, list);
   }
-  if (i !== parts.length) return undefined;
+  return list;
+}
+
+/** Matches the decoded path parts against one route of the right length: literals are compared before any label is read. */
+function matchRoute(route: Route, parts: string[], query: URLSearchParams): Record<string, string> | undefined {
+  const segments = route.segments;
+  for (let i = 0; i < segments.length; i++) {
+    const literal = segments[i].literal;
+    if (literal !== undefined && literal !== parts[i]) return undefined;
+    if (segments[i].greedy) break;
+  }
   for (const [k, v] of route.query) if (query.get(k) !== v) return undefined;
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    if (seg.greedy) {
+      labels[seg.label!] = parts.slice(i).join('/');
+      break;
+    }
+    if (seg.label !== undefined) labels[seg.label] = parts[i];
+  }
   return labels;
 }
 
 export function findOperation(service: ServiceDefinition, method: string, path: string, query: URLSearchParams): { operation: Operation; labels: Record<string, string> } | undefined {
   let routes = routeCache.get(service.model);
   if (!routes) routeCache.set(service.model, (routes = compileRoutes(service.model)));
+  const entry = routes.get(method);
+  if (!entry) return undefined;
   let parts: string[];
   try {
     // Decoded once here, not once per route tried.
-    parts = splitPath(path).map(decodeURIComponent);
+    parts = splitPath(path);
+    if (path.includes('%')) parts = parts.map(decodeURIComponent);
   } catch {
     return undefined;
   }
-  for (const route of routes.get(method) ?? []) {
+  for (const route of candidates(entry, parts.length)) {
     const labels = matchRoute(route, parts, query);
     if (labels) return { operation: route.operation, labels };
   }
