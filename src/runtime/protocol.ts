@@ -65,7 +65,8 @@ export function encodeInvoke(frame: Omit<InvokeFrame, 'event' | 't'>, eventJson:
   // Written key by key (once per invocation): the same text as JSON.stringify({ t: 'invoke', ...frame }) without the spread.
   const context = frame.clientContext === undefined ? '' : `,"clientContext":${JSON.stringify(frame.clientContext)}`;
   const head = `{"t":"invoke","id":${JSON.stringify(frame.id)},"deadline":${JSON.stringify(frame.deadline)},"arn":${JSON.stringify(frame.arn)}${context}`;
-  const event = /[\r\n]/.test(eventJson) ? eventJson.replace(/[\r\n]/g, ' ') : eventJson;
+  // indexOf is a memchr: several times faster than a character-class regex over a proxy event.
+  const event = eventJson.includes('\n') || eventJson.includes('\r') ? eventJson.replace(/[\r\n]/g, ' ') : eventJson;
   return `${head},"event":${event}}\n`;
 }
 
