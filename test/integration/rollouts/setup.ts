@@ -74,11 +74,13 @@ export interface LoadStats {
   byVariant: Record<string, Record<number, number>>;
   bodies: Record<string, number>;
   failures: number;
+  /** When each canary answer arrived (Date.now()) and its status, in order. */
+  canaryAnswers: { at: number; status: number }[];
 }
 
 /** Calls the stage in a loop from `concurrency` clients until stopped (needs `debugHeaders`). */
 export function startLoad(k: KanariaFixture, api: TestApi, stageName: string, concurrency = 4) {
-  const stats: LoadStats = { requests: 0, byVariant: {}, bodies: {}, failures: 0 };
+  const stats: LoadStats = { requests: 0, byVariant: {}, bodies: {}, failures: 0, canaryAnswers: [] };
   const url = stageUrl(k, api.apiId, stageName, '/');
   let running = true;
   const loop = async () => {
@@ -89,6 +91,7 @@ export function startLoad(k: KanariaFixture, api: TestApi, stageName: string, co
         const variant = res.headers.get('x-kanaria-variant') ?? 'unknown';
         const byStatus = (stats.byVariant[variant] ??= {});
         byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+        if (variant === 'canary') stats.canaryAnswers.push({ at: Date.now(), status: res.status });
         stats.bodies[`${variant} ${body}`] = (stats.bodies[`${variant} ${body}`] ?? 0) + 1;
         stats.requests++;
       } catch {
