@@ -2,6 +2,7 @@
 // path parts (literal, `{param}`, greedy `{proxy+}`) and matched per request. It knows nothing
 // of stages, canaries or integrations: what a method compiles to is the caller's business (`M`).
 import type { Method, Resource } from '../aws/generated/apigateway.js';
+import { pathParts } from '../url-path.js';
 
 export interface RouteResource<M> {
   id: string;
@@ -35,19 +36,6 @@ const newNode = <M>(): Node<M> => ({ literals: null, param: null, greedy: null, 
 
 const PARAM = /^\{([^{}+]+)\}$/;
 const GREEDY = /^\{([^{}+]+)\+\}$/;
-
-/** Splits a request path into its non-empty parts (a trailing slash and `//` do not count, as on AWS). */
-export function pathParts(path: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  while (start < path.length) {
-    let end = path.indexOf('/', start);
-    if (end === -1) end = path.length;
-    if (end > start) out.push(path.slice(start, end));
-    start = end + 1;
-  }
-  return out;
-}
 
 function decode(part: string): string {
   if (part.indexOf('%') === -1) return part;

@@ -109,16 +109,7 @@ export function createRuntimeHost(options: RuntimeHostOptions): RuntimeHost {
         settled();
         return Promise.reject(err);
       }
-      return started.then(
-        (outcome) => {
-          settled();
-          return outcome;
-        },
-        (err) => {
-          settled();
-          throw err;
-        },
-      );
+      return started.finally(settled);
     },
     async retire(fnKey, version) {
       const keys = [...live.keys()].filter((k) => (version === undefined ? k.startsWith(`${fnKey}#`) : k === `${fnKey}#${version}`));

@@ -5,7 +5,7 @@
 // hold up every request for milliseconds); `flush()` writes everything at once, for readers.
 // Groups and streams are created on first use, as AWS does for these services.
 import type { Store } from '../store/store.js';
-import { appendToStream, ensureLogGroup, ensureLogStream, type InputLogEvent, type Scope } from '../services/logs/state.js';
+import { appendToStream, ensureLogGroup, ensureLogStream, streamId, type InputLogEvent, type Scope } from '../services/logs/state.js';
 
 /** Appends to one stream (a Lambda worker's): its batch key is computed once, not per line. */
 export interface LogStreamWriter {
@@ -27,8 +27,6 @@ interface Batch {
   stream: string;
   events: InputLogEvent[];
 }
-
-const batchKey = (scope: Scope, group: string, stream: string) => `${scope.accountId}/${scope.region}/${group}\u0000${stream}`;
 
 /**
  * Events a timed flush writes in one transaction before it yields to the event loop. A slice of
@@ -102,10 +100,10 @@ export function createLogSink(store: Store, options: { flushMs?: number; now?: (
 
   return {
     write(scope, group, stream, events) {
-      batchFor(batchKey(scope, group, stream), scope, group, stream).events.push(...events);
+      batchFor(streamId(scope, group, stream), scope, group, stream).events.push(...events);
     },
     stream(scope, group, stream) {
-      const key = batchKey(scope, group, stream);
+      const key = streamId(scope, group, stream);
       return { write: (timestamp, message) => void batchFor(key, scope, group, stream).events.push({ timestamp, message }) };
     },
     flush,

@@ -6,6 +6,7 @@ import type { MemberRef, Operation, ServiceModel, Shape } from '../model.js';
 import { shapeOf } from '../model.js';
 import { memberPath, readValue, stringifyJson, WireTypeError, writeValue, type Path } from '../shapes.js';
 import type { ServiceDefinition } from '../service.js';
+import { pathParts } from '../../url-path.js';
 import { errorMembers, errorStatus, inputPath, parseJsonBody, readInput, wireCode } from './common.js';
 import type { ParsedCall, Protocol, WireRequest, WireResponse } from './protocol.js';
 
@@ -33,15 +34,11 @@ interface MethodRoutes {
 
 const routeCache = new WeakMap<ServiceModel, Map<string, MethodRoutes>>();
 
-function splitPath(path: string): string[] {
-  return path.split('/').filter((p) => p !== '');
-}
-
 function compileRoutes(model: ServiceModel): Map<string, MethodRoutes> {
   const byMethod = new Map<string, MethodRoutes>();
   for (const operation of Object.values(model.operations)) {
     const [pathPart, queryPart] = operation.http.requestUri.split('?');
-    const segments: Segment[] = splitPath(pathPart).map((part) => {
+    const segments: Segment[] = pathParts(pathPart).map((part) => {
       const m = /^\{([^}+]+)(\+?)\}$/.exec(part);
       return m ? { label: m[1], greedy: m[2] === '+' } : { literal: part };
     });
@@ -97,7 +94,7 @@ export function findOperation(service: ServiceDefinition, method: string, path: 
   let parts: string[];
   try {
     // Decoded once here, not once per route tried.
-    parts = splitPath(path);
+    parts = pathParts(path);
     if (path.includes('%')) parts = parts.map(decodeURIComponent);
   } catch {
     return undefined;

@@ -2,6 +2,7 @@
 // function's answer is validated (proxy-response.ts) and sent as is. A function error or a
 // malformed answer is a 502 with AWS's log lines (reference §4.3).
 import { Default5xx, MESSAGES, ApiConfigurationError } from '../gateway-responses.js';
+import { headerKey } from '../header-names.js';
 import type { Integration } from './integration.js';
 import { callLambda, functionErrorMessage } from './lambda-call.js';
 import { buildProxyEvent, isBinaryMediaType, proxyEventText } from './proxy-event.js';
@@ -34,7 +35,8 @@ export const awsProxy: Integration = {
       ctx.integrationError = 'Malformed Lambda proxy response';
       throw new Default5xx(MESSAGES.internal, { status: 502, logLines: ['Execution failed due to configuration error: Malformed Lambda proxy response'] });
     }
-    const contentType = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    const contentTypeKey = headerKey(response.headers, 'content-type');
+    const contentType = contentTypeKey === undefined ? undefined : response.headers[contentTypeKey];
     const binaryTypes = ctx.stage!.binaryMediaTypes;
     // A base64 body is decoded only when its type (or what the client accepts) is binary for the API;
     // otherwise the base64 text goes out as it is (AWS-recorded, reference §4.2).

@@ -6,10 +6,10 @@ import type { CompiledIntegrationResponse } from '../compile-method.js';
 import type { InvocationContext } from '../context.js';
 import { templateContext } from '../context-variables.js';
 import { ApiConfigurationError, MESSAGES } from '../gateway-responses.js';
+import { headerKey } from '../header-names.js';
 import { INTEGRATIONS } from '../integrations/table.js';
 import { mapResponseParameters } from '../integrations/parameters.js';
 import { hasKeys, templateVariables } from '../integrations/request-mapping.js';
-import { hasHeader } from './method-response.js';
 import { responseTemplateFor, TemplateError } from '../templates/vtl.js';
 
 export function selectIntegrationResponse(responses: readonly CompiledIntegrationResponse[], selectionValue: string): CompiledIntegrationResponse | undefined {
@@ -52,7 +52,7 @@ export function integrationResponse(ctx: InvocationContext): void {
       if (!(err instanceof TemplateError)) throw err;
       throw new ApiConfigurationError(MESSAGES.internal, { logLines: ['Execution failed due to configuration error: Unable to transform response'] });
     }
-    if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = template.mediaType;
+    if (headerKey(headers, 'content-type') === undefined) headers['Content-Type'] = template.mediaType;
   }
   let statusCode = Number(chosen.statusCode);
   if (context) {

@@ -3,13 +3,8 @@
 // response"); the Content-Type defaults to application/json.
 import type { InvocationContext } from '../context.js';
 import { ApiConfigurationError, MESSAGES } from '../gateway-responses.js';
+import { headerKey } from '../header-names.js';
 import { INTEGRATIONS } from '../integrations/table.js';
-
-/** Whether `headers` has `lowerName` in any spelling (no key array: this runs on every answer). */
-export function hasHeader(headers: Record<string, unknown>, lowerName: string): boolean {
-  for (const name in headers) if (name.length === lowerName.length && name.toLowerCase() === lowerName) return true;
-  return false;
-}
 
 export function methodResponse(ctx: InvocationContext): void {
   const method = ctx.method!;
@@ -19,7 +14,7 @@ export function methodResponse(ctx: InvocationContext): void {
       logLines: [`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${response.statusCode}`],
     });
   }
-  if (!hasHeader(response.headers, 'content-type')) response.headers['Content-Type'] = 'application/json';
+  if (headerKey(response.headers, 'content-type') === undefined) response.headers['Content-Type'] = 'application/json';
   if (ctx.settings?.dataTrace) ctx.log('INFO', () => `Method response body after transformations: ${response.body.toString()}`);
   ctx.log('INFO', () => `Method response headers: ${JSON.stringify(response.headers)}`);
   ctx.log('INFO', 'Successfully completed execution');

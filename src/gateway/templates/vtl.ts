@@ -3,6 +3,7 @@
 // set `$context.requestOverride` / `$context.responseOverride` (status, headers). Rendering never
 // throws anything but TemplateError.
 import { Compile, parse } from 'velocityjs';
+import { headerKey } from '../header-names.js';
 import { evaluateJsonPath } from './json-path.js';
 import { UTIL } from './util.js';
 
@@ -101,17 +102,15 @@ function templateContext(v: TemplateVariables): Record<string, unknown> {
     params: (name?: string) => {
       const params = v.params();
       if (name === undefined) return params;
-      return params.path[name] ?? params.querystring[name] ?? params.header[name] ?? headerIgnoringCase(params.header, name) ?? '';
+      const found = params.path[name] ?? params.querystring[name] ?? params.header[name];
+      if (found !== undefined) return found;
+      const key = headerKey(params.header, name.toLowerCase());
+      return key === undefined ? '' : params.header[key];
     },
   };
   return { input, context: v.context ?? {}, stageVariables: stageVariablesView(v.stageVariables), util: { ...UTIL } };
 }
 
-function headerIgnoringCase(headers: Record<string, string>, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
-  return undefined;
-}
 
 /** `Text/HTML; charset=utf-8` → `text/html`. */
 function mediaType(header: string | undefined): string {
