@@ -60,7 +60,7 @@ export function logTail({ id, title, group }) {
     let base = await read(target, since);
     // A tail shows the newest lines: when more arrived than a poll reads, skip to the last seconds.
     skipped = Boolean(base?.more);
-    if (base?.more) {
+    if (skipped) {
       since = Math.max(since, serverNow - 2000);
       base = await read(target, since);
     }

@@ -31,7 +31,7 @@ export const valueAt = (o, path) => path.split('.').reduce((v, key) => v?.[key],
 const endpoint = () => `--endpoint ${location.origin}`;
 
 /** `npx kanaria rollout start …` for a start body. */
-export function startCli(body) {
+function startCli(body) {
   const plan = typeof body.plan === 'string' ? body.plan : JSON.stringify(body.plan);
   const flags = START_FLAGS.flatMap(([path, flag]) => {
     const v = valueAt(body, path);

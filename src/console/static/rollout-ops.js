@@ -17,7 +17,7 @@ export const GATE_FIELDS = [
 ];
 
 /** A number when the text is one, else the text as typed (so the API's own refusal names it). */
-export function numberOrText(text) {
+function numberOrText(text) {
   const t = String(text ?? '').trim();
   return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
 }
@@ -31,7 +31,7 @@ function setAt(o, path, value) {
 }
 
 /** The gates that differ from `defaults` (the API's, in the same shape), or undefined. */
-export function gatesInput(values, defaults) {
+function gatesInput(values, defaults) {
   const body = {};
   for (const { path } of GATE_FIELDS) {
     const text = String(values[path] ?? '').trim();

@@ -30,6 +30,9 @@ export async function pageStageJson(page: Page): Promise<Record<string, unknown>
   return JSON.parse((await page.locator('#stage-json').textContent()) ?? 'null');
 }
 
+/** The id of the element that has the focus ('' when none has one). */
+export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
 /**
  * Presses Tab until the focused element matches `selector`; returns the ids (or tag names) of
  * the elements focused on the way, so a test can check the focus order. Fails after `max`.

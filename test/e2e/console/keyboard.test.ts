@@ -6,11 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, openConsole, useBrowser } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { deploy, type TestApi } from '../../integration/gateway/api.js';
-import { getStage, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
+import { focusedId, getStage, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
 
 const ready = browserAvailable('console: keyboard use');
 
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /** The focused element draws an outline (the page's :focus-visible style). */
 async function expectVisibleFocus(page: Page): Promise<void> {

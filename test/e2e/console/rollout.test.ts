@@ -14,29 +14,21 @@ import { DEFAULT_GATES } from '../../../src/rollouts/gates.js';
 import { StartRolloutSchema, toSpec } from '../../../src/rollouts/schema.js';
 import { browserAvailable, expectNoHorizontalOverflow, openConsole, useBrowser, type ConsolePage } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { deploy, type TestApi } from '../../integration/gateway/api.js';
+import type { TestApi } from '../../integration/gateway/api.js';
 import { canaryStage, functionsFor, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded, warm } from '../../integration/rollouts/setup.js';
-import { getStage, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
+import { focusedId, getStage, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
 
 const ready = browserAvailable('console: rollout tab');
 const OUT = join(process.cwd(), 'test-results', 'console');
 const DOCS = process.env.KANARIA_DOCS_SCREENSHOTS === '1' ? join(process.cwd(), 'docs') : null;
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /** The page's calls to the rollout API that change something, with their JSON bodies. */
 const rolloutPosts = (c: ConsolePage) => c.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/_kanaria/rollouts')).map((r) => ({ path: r.path, body: r.body ? JSON.parse(r.body) : undefined }));
 
 /** Splits a shell command the page shows into its words, as sh would. */
 const shellWords = (command: string) => execFileSync('sh', ['-c', `printf '%s\\0' ${command}`], { encoding: 'utf8' }).split('\0').slice(0, -1);
-
-/** A stage on a MOCK API with variables v=ver1 and a 0 % canary with v=ver2; its deployment ids. */
-async function mockCanaryStage(api: TestApi, stageName: string): Promise<{ baseId: string; canaryId: string }> {
-  const baseId = await deploy(api, stageName, { variables: { v: 'ver1' } });
-  const canaryId = await deploy(api, stageName, { canary: { percentTraffic: 0, stageVariableOverrides: { v: 'ver2' } } });
-  return { baseId, canaryId };
-}
 
 describe.skipIf(!ready)('console: the Rollout tab', () => {
   const k = useKanaria({ debugHeaders: true });
@@ -50,7 +42,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
   });
 
   it('starts a time-scaled custom plan from the tab and follows it through every step to promoted', { timeout: 90_000 }, async () => {
-    const ids = await mockCanaryStage(api, 'walk');
+    const ids = await canaryStage(api, 'walk', 'ver1', 'ver2', 'v');
     const c = await openConsole(b.browser, k.url, tab('walk'));
     const { page } = c;
     const load = startLoad(k, api, 'walk', 2);
@@ -129,7 +121,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
       expect(calls).toContain('StartRollout → 201');
       const cli = await page.locator('#requests-sent pre.cli').first().textContent();
       expect(cli).toMatch(/^npx kanaria rollout start --endpoint http:\/\/127\.0\.0\.1:\d+ /);
-      await mockCanaryStage(api, 'walk');
+      await canaryStage(api, 'walk', 'ver1', 'ver2', 'v');
       const log = console.log;
       console.log = () => {};
       try {
@@ -195,7 +187,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
   });
 
   it('pauses, resumes, cancels an abort and promotes from the keyboard, as the JSON API reports', { timeout: 60_000 }, async () => {
-    const ids = await mockCanaryStage(api, 'steer');
+    const ids = await canaryStage(api, 'steer', 'ver1', 'ver2', 'v');
     const r = rolloutsApi(k);
     const started = await r.start({ restApiId: api.apiId, stageName: 'steer', plan: 'Canary10Percent30Minutes' });
     expect(started.status).toBe(201);
@@ -260,7 +252,7 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
   });
 
   it("shows the API's refusals next to the fields they name, then starts and aborts", { timeout: 60_000 }, async () => {
-    const ids = await mockCanaryStage(api, 'refuse');
+    const ids = await canaryStage(api, 'refuse', 'ver1', 'ver2', 'v');
     const before = await getStage(api, 'refuse');
     const c = await openConsole(b.browser, k.url, tab('refuse'));
     const { page } = c;
@@ -335,8 +327,8 @@ describe.skipIf(!ready)('console: the Rollout tab', () => {
   });
 
   it('fits 1280×800 and 390×844 with a rollout in progress and with the start form', { timeout: 60_000 }, async () => {
-    await mockCanaryStage(api, 'layout');
-    await mockCanaryStage(api, 'layout-form');
+    await canaryStage(api, 'layout', 'ver1', 'ver2', 'v');
+    await canaryStage(api, 'layout-form', 'ver1', 'ver2', 'v');
     // For the docs, a tenth of real time: a few steps passed by the time of the screenshot.
     const started = await rolloutsApi(k).start({ restApiId: api.apiId, stageName: 'layout', plan: 'Linear10PercentEvery1Minute', timeScale: DOCS ? 0.1 : 1, gates: { interval: DOCS ? '10s' : '1s' } });
     const load = startLoad(k, api, 'layout', 2);

@@ -31,10 +31,10 @@ export async function lambdaApi(k: KanariaFixture, name: string): Promise<TestAp
   return api;
 }
 
-/** A stage on `base` with a 0 % canary deployment whose override is `fn = canary`; returns both deployment ids. */
-export async function canaryStage(api: TestApi, stageName: string, base: string, canary: string): Promise<{ baseId: string; canaryId: string }> {
-  const baseId = await deploy(api, stageName, { variables: { fn: base } });
-  const canaryId = await deploy(api, stageName, { canary: { percentTraffic: 0, stageVariableOverrides: { fn: canary } } });
+/** A stage with `variable = base` and a 0 % canary deployment overriding it to `canary`; returns both deployment ids. */
+export async function canaryStage(api: TestApi, stageName: string, base: string, canary: string, variable = 'fn'): Promise<{ baseId: string; canaryId: string }> {
+  const baseId = await deploy(api, stageName, { variables: { [variable]: base } });
+  const canaryId = await deploy(api, stageName, { canary: { percentTraffic: 0, stageVariableOverrides: { [variable]: canary } } });
   return { baseId, canaryId };
 }
 

@@ -10,7 +10,7 @@ const time = (ms) => (ms ? new Date(ms).toLocaleTimeString() : '—');
 const ENDED_HERE = { succeeded: 'promoted here', rolledBack: 'rolled back here', aborted: 'aborted here', failed: 'failed here' };
 
 /** The step bar's cells: an optional hook, each step, the promotion; `state` in words. */
-export function stepCells(view) {
+function stepCells(view) {
   const passed = new Set(view.history.filter((e) => e.event === 'stepPassed').map((e) => e.stepIndex));
   const hookOk = (name) => view.history.some((e) => e.event === 'hook' && e.hook?.lifecycleEvent === name && e.hook.succeeded);
   const later = view.active ? 'to come' : 'not reached';
@@ -48,7 +48,7 @@ function stepBar(view) {
 }
 
 /** Where the rollout is in its hold, in words. */
-export function holdWords(view) {
+function holdWords(view) {
   const { step } = view;
   const where = `step ${step.number} of ${step.count}`;
   if (view.status === 'holding' && view.latencySuspectAt !== null) return `The canary's latency was over its limit in ${where}: confirming on fresh requests before rolling back.`;
@@ -133,6 +133,7 @@ export function rolloutPanel(view, controls) {
   const history = h('ol', { class: 'history', id: 'rollout-history' });
   let shown = 0;
 
+  /** Shows `v`; answers whether its history grew (the rollout changed the stage). */
   function update(v) {
     status.textContent = v.active ? `${STATUS_WORDS[v.status]}: step ${v.step.number} of ${v.step.count}, canary at ${v.weight} %` : '';
     status.hidden = !v.active;
@@ -162,7 +163,9 @@ export function rolloutPanel(view, controls) {
     replaceChildren(gates, gateTable(v));
     // The history only grows: new entries are appended, so open details stay open.
     for (const e of v.history.slice(shown)) history.append(historyItem(e));
+    const grew = v.history.length > shown;
     shown = v.history.length;
+    return grew;
   }
   update(view);
   const el = h(

@@ -41,7 +41,7 @@ function controls(current, apply) {
   async function send(root, button, command, reason) {
     const text = reason?.value.trim();
     const view = await act(root, button, () => rollouts.command(current(), command, text ? { reason: text } : undefined), (err) => (reason && /^reason: /.test(err.message) ? reason : null));
-    if (view) apply(view, command);
+    if (view) apply(view);
     return view;
   }
   pause.addEventListener('click', async () => (await send(bar, pause, 'pause')) && resume.focus());
@@ -112,21 +112,15 @@ export async function renderRolloutTab(t) {
 
   let stopped = false;
   let timer = null;
-  let seen = view.history.length;
   const updated = h('p', { class: 'muted', id: 'rollout-updated', 'aria-live': 'off' }, 'Read every second.');
-  const steer = controls(() => view, (next) => apply(next));
+  const steer = controls(() => view, apply);
   const panel = rolloutPanel(view, [steer.el, updated]);
 
   function apply(next) {
     if (stopped) return;
     view = next;
-    panel.update(next);
+    const grew = panel.update(next);
     steer.sync(next);
-    // The rollout changed the stage: show the stage as GetStage answers now.
-    if (next.history.length !== seen) {
-      seen = next.history.length;
-      stages.get(t.apiId, t.stageName).then(t.showStage, () => {});
-    }
     if (!next.active) {
       stopped = true;
       clearTimeout(timer);
@@ -135,7 +129,10 @@ export async function renderRolloutTab(t) {
       // with a button disabled while it answered) moves to the outcome.
       const focus = document.activeElement;
       t.refresh(!focus || focus === document.body || panel.el.contains(focus) ? 'rollout-outcome' : undefined);
+      return;
     }
+    // The rollout changed the stage: show the stage as GetStage answers now (the refresh above does it at the end).
+    if (grew) stages.get(t.apiId, t.stageName).then(t.showStage, () => {});
   }
   const loop = async () => {
     try {
