@@ -10,6 +10,12 @@ export interface FrontDoor {
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }
 
+/** Answers a front door's JSON: Kanaria's own APIs (rollouts, stages, metrics, the console's live view), never cached. */
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' }).end(body);
+}
+
 export interface Listener {
   server: Server;
   port: number;

@@ -3,6 +3,7 @@
 // messages are printed as they are); `--watch` follows a rollout with a progress display.
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
+import { endpointOf, unreachable } from './endpoint.js';
 import { formatList, formatRollout, progressLine } from '../rollouts/text.js';
 import type { RolloutSummary, RolloutView } from '../rollouts/view.js';
 
@@ -91,28 +92,34 @@ function json(flag: string, text: string): unknown {
 /** Only the fields given, so the server's defaults apply to the rest. */
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-export function startBody(v: Values): Record<string, unknown> {
+/** The fields given, or undefined when none is (the whole section is then left to the server). */
+function some(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  const d = defined(o);
+  return Object.keys(d).length > 0 ? d : undefined;
+}
+
+function startBody(v: Values): Record<string, unknown> {
   if (!v.api || !v.stage || !v.plan) throw new ConfigError('rollout start needs --api ID, --stage NAME and --plan PLAN');
   const overrides = v.override?.map((o) => {
     const eq = o.indexOf('=');
     if (eq < 1) throw new ConfigError(`--override must be NAME=VALUE, got '${o}'`);
     return [o.slice(0, eq), o.slice(eq + 1)];
   });
-  const errorRate = v['no-error-gate'] ? false : defined({ max: num('max-error-rate', v['max-error-rate']), maxOverBase: num('max-error-rate-over-base', v['max-error-rate-over-base']) });
+  const errorRate = v['no-error-gate'] ? false : some({ max: num('max-error-rate', v['max-error-rate']), maxOverBase: num('max-error-rate-over-base', v['max-error-rate-over-base']) });
   const latency = v['no-latency-gate']
     ? false
-    : defined({ p99Ratio: num('p99-ratio', v['p99-ratio']), p99ToleranceMs: num('p99-tolerance-ms', v['p99-tolerance-ms']), p99MaxMs: num('p99-max-ms', v['p99-max-ms']) });
-  const gates = defined({
+    : some({ p99Ratio: num('p99-ratio', v['p99-ratio']), p99ToleranceMs: num('p99-tolerance-ms', v['p99-tolerance-ms']), p99MaxMs: num('p99-max-ms', v['p99-max-ms']) });
+  const gates = some({
     minRequests: num('min-requests', v['min-requests']),
     window: v.window,
     interval: v.interval,
     onInsufficientData: v['on-insufficient-data'],
-    errorRate: errorRate === false || Object.keys(errorRate).length > 0 ? errorRate : undefined,
-    latency: latency === false || Object.keys(latency).length > 0 ? latency : undefined,
+    errorRate,
+    latency,
     alarm: v.alarm === undefined ? undefined : json('alarm', v.alarm),
   });
-  const hooks = defined({ preTraffic: v['pre-traffic-hook'], postTraffic: v['post-traffic-hook'] });
-  const sticky = defined({ header: v['sticky-header'], cookie: v['sticky-cookie'] });
+  const hooks = some({ preTraffic: v['pre-traffic-hook'], postTraffic: v['post-traffic-hook'] });
+  const sticky = some({ header: v['sticky-header'], cookie: v['sticky-cookie'] });
   return defined({
     restApiId: v.api,
     stageName: v.stage,
@@ -121,9 +128,9 @@ export function startBody(v: Values): Record<string, unknown> {
     timeScale: num('time-scale', v['time-scale']),
     deploymentId: v.deployment,
     stageVariableOverrides: overrides ? Object.fromEntries(overrides) : undefined,
-    gates: Object.keys(gates).length ? gates : undefined,
-    hooks: Object.keys(hooks).length ? hooks : undefined,
-    sticky: Object.keys(sticky).length ? sticky : undefined,
+    gates,
+    hooks,
+    sticky,
   });
 }
 
@@ -133,7 +140,7 @@ function client(endpoint: string) {
     try {
       res = await fetch(new URL(path, endpoint), { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (err) {
-      throw new ConfigError(`no Kanaria answers at ${endpoint} (${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}); start one with \`kanaria start\``);
+      throw unreachable(endpoint, err);
     }
     const text = await res.text();
     let parsed: { message?: string } | undefined;
@@ -195,7 +202,7 @@ export async function rollout(args: string[]): Promise<number> {
   }
   const { values: v, positionals } = parsed;
   if (v.help) return (console.log(HELP), 0);
-  const call = client(v.endpoint ?? process.env.KANARIA_ENDPOINT ?? 'http://127.0.0.1:4566');
+  const call = client(endpointOf(v.endpoint));
   const refresh = num('refresh', v.refresh) ?? 500;
   switch (command) {
     case 'start': {

@@ -2,6 +2,7 @@
 // prints each stage's invoke URLs in the three forms (host style, path style, legacy).
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
+import { endpointOf, unreachable } from './endpoint.js';
 import type { StageSummary } from '../gateway/index.js';
 
 const HELP = `usage: kanaria urls [options]
@@ -24,7 +25,7 @@ export async function fetchStages(endpoint: string): Promise<StageSummary[]> {
   try {
     res = await fetch(new URL('/_kanaria/stages', endpoint));
   } catch (err) {
-    throw new ConfigError(`no Kanaria answers at ${endpoint} (${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}); start one with \`kanaria start\``);
+    throw unreachable(endpoint, err);
   }
   if (!res.ok) throw new ConfigError(`${endpoint} answered ${res.status} to /_kanaria/stages: is it Kanaria?`);
   return ((await res.json()) as { stages: StageSummary[] }).stages;
@@ -36,7 +37,7 @@ export async function urls(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const endpoint = values.endpoint ?? process.env.KANARIA_ENDPOINT ?? 'http://127.0.0.1:4566';
+  const endpoint = endpointOf(values.endpoint);
   const stages = await fetchStages(endpoint);
   console.log(values.json ? JSON.stringify(stages, null, 2) : formatStages(stages));
   return 0;

@@ -2,7 +2,7 @@
 // JSON API under /_kanaria/console/api/. Everything the page changes goes through the public AWS
 // operations on this same origin; this door only serves files and reads telemetry.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FrontDoor } from '../listener.js';
+import { sendJson, type FrontDoor } from '../listener.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import { liveView, LiveQuerySchema } from './live-api.js';
 import { createStaticFiles } from './static-files.js';
@@ -18,10 +18,6 @@ export interface ConsoleDeps {
 const ASSETS = '/_kanaria/console/';
 const API = '/_kanaria/console/api/';
 
-function json(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
-}
-
 function pathOf(req: IncomingMessage): string {
   return (req.url ?? '/').split('?', 1)[0];
 }
@@ -31,13 +27,13 @@ export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
   const scope = { accountId: deps.accountId, region: deps.region };
 
   function api(req: IncomingMessage, res: ServerResponse, name: string): void {
-    if (name !== 'live') return json(res, 404, { message: `No console API named '${name}'` });
+    if (name !== 'live') return sendJson(res, 404, { message: `No console API named '${name}'` });
     const parsed = LiveQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-      return json(res, 400, { message });
+      return sendJson(res, 400, { message });
     }
-    json(res, 200, liveView(deps.metrics, scope, parsed.data, deps.now));
+    sendJson(res, 200, liveView(deps.metrics, scope, parsed.data, deps.now));
   }
 
   return {
@@ -49,7 +45,7 @@ export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
     async handle(req, res) {
       const path = pathOf(req);
       const method = req.method ?? 'GET';
-      if (method !== 'GET' && method !== 'HEAD') return json(res, 405, { message: `${method} is not allowed on ${path}` });
+      if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { message: `${method} is not allowed on ${path}` });
       if (path === '/_kanaria') {
         res.writeHead(308, { Location: '/_kanaria/' }).end();
         return;
@@ -60,7 +56,7 @@ export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
       try {
         relative = decodeURIComponent(path.slice(ASSETS.length));
       } catch {
-        return json(res, 400, { message: 'Malformed asset path' });
+        return sendJson(res, 400, { message: 'Malformed asset path' });
       }
       return files.serve(relative, res, method === 'HEAD');
     },

@@ -19,7 +19,14 @@ export function isCanaryRequest(percentTraffic: number | undefined, random: Rand
 
 const FNV_PRIME = 0x01000193;
 /** FNV-1a's offset basis: the state of an empty string. */
-export const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** murmur3's 32-bit finaliser: every input bit moves about half the output bits. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /** FNV-1a (32-bit) of `text`'s UTF-16 code units, continuing from `state` (a salt hashed before). */
 export function fnv1a(text: string, state: number = FNV_OFFSET): number {
@@ -35,10 +42,7 @@ export function fnv1a(text: string, state: number = FNV_OFFSET): number {
  * share grows (sticky routing is Kanaria's option: AWS draws at random per request).
  */
 export function stickyPoint(seed: number, key: string): number {
-  let h = fnv1a(key, seed);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (((h ^ (h >>> 16)) >>> 0) / 4294967296) * 100;
+  return (fmix32(fnv1a(key, seed)) / 4294967296) * 100;
 }
 
 /**
@@ -50,10 +54,7 @@ export function seededRandom(seed: number): RandomSource {
   let s = seed >>> 0;
   const splitmix32 = () => {
     s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
+    return fmix32(s);
   };
   let a = splitmix32();
   let b = splitmix32();

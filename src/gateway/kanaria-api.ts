@@ -3,7 +3,7 @@
 //   GET /_kanaria/metrics  metrics per stage and variant as JSON; Prometheus text with
 //                          `Accept: text/plain` or `?format=prometheus`
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FrontDoor } from '../listener.js';
+import { sendJson, type FrontDoor } from '../listener.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import { invokeUrls, type InvokeUrls } from './invoke-url.js';
 import type { StageRegistry } from './stage-registry.js';
@@ -21,10 +21,6 @@ export interface StageSummary {
 
 const PATHS = new Set(['/_kanaria/stages', '/_kanaria/metrics']);
 
-function json(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
-}
-
 export function createKanariaApi(registry: StageRegistry, metrics: Metrics): FrontDoor {
   return {
     name: 'kanaria-data-plane-api',
@@ -32,7 +28,7 @@ export function createKanariaApi(registry: StageRegistry, metrics: Metrics): Fro
     claims: (req) => (req.url ?? '').startsWith('/_kanaria/') && PATHS.has((req.url ?? '').split('?')[0]),
     handle(req: IncomingMessage, res: ServerResponse) {
       const [path, query = ''] = (req.url ?? '').split('?', 2);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: `${req.method} is not allowed on ${path}` });
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { message: `${req.method} is not allowed on ${path}` });
       if (path === '/_kanaria/metrics') {
         const params = new URLSearchParams(query);
         const text = params.get('format') === 'prometheus' || (req.headers.accept ?? '').includes('text/plain');
@@ -40,7 +36,7 @@ export function createKanariaApi(registry: StageRegistry, metrics: Metrics): Fro
           res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(metrics.prometheus());
           return;
         }
-        return json(res, 200, { stages: metrics.snapshot() });
+        return sendJson(res, 200, { stages: metrics.snapshot() });
       }
       const host = req.headers.host ?? 'localhost';
       const stages: StageSummary[] = registry.stages().map((s) => ({
@@ -54,7 +50,7 @@ export function createKanariaApi(registry: StageRegistry, metrics: Metrics): Fro
         urls: invokeUrls(host, s.apiId, s.stageName),
       }));
       stages.sort((a, b) => a.restApiName.localeCompare(b.restApiName) || a.restApiId.localeCompare(b.restApiId) || a.stageName.localeCompare(b.stageName));
-      return json(res, 200, { stages });
+      return sendJson(res, 200, { stages });
     },
   };
 }

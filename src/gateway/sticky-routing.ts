@@ -37,15 +37,25 @@ export function compileStickyRouting(setting: StickySetting | undefined): Sticky
   });
 }
 
-/** The value of cookie `name` in a Cookie header (`a=1; b=2`), or undefined. */
+const isSpace = (c: number) => c === 32 || c === 9;
+
+/**
+ * The value of cookie `name` in a Cookie header (`a=1; b=2`), or undefined. Names are compared in
+ * place (this runs on every request of a stage sticky by cookie); only the value is sliced.
+ */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   let start = 0;
   while (start < header.length) {
     let end = header.indexOf(';', start);
     if (end === -1) end = header.length;
-    const eq = header.indexOf('=', start);
-    if (eq !== -1 && eq < end && header.slice(start, eq).trim() === name) return header.slice(eq + 1, end).trim();
+    let at = start;
+    while (at < end && isSpace(header.charCodeAt(at))) at++;
+    if (header.startsWith(name, at)) {
+      at += name.length;
+      while (at < end && isSpace(header.charCodeAt(at))) at++;
+      if (at < end && header.charCodeAt(at) === 61 /* = */) return header.slice(at + 1, end).trim();
+    }
     start = end + 1;
   }
   return undefined;

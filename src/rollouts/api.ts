@@ -6,7 +6,7 @@
 //   POST /_kanaria/rollouts/{id}/pause|resume|promote|abort             a command ({"reason"} optional)
 // Errors answer {"message": …} with a 4XX status and change nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FrontDoor } from '../listener.js';
+import { sendJson, type FrontDoor } from '../listener.js';
 import { DEFAULT_GATES } from './gates.js';
 import { COMMANDS, RolloutError, type RolloutCommand, type Rollouts } from './rollouts.js';
 
@@ -25,11 +25,6 @@ export const DEFAULT_GATES_INPUT = {
   errorRate: DEFAULT_GATES.errorRate ?? false,
   latency: DEFAULT_GATES.latency ? Object.fromEntries(Object.entries(DEFAULT_GATES.latency).filter(([, v]) => v !== null)) : false,
 };
-
-function json(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' }).end(body);
-}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -62,11 +57,11 @@ async function route(rollouts: Rollouts, req: IncomingMessage, res: ServerRespon
     throw new RolloutError(400, `malformed path ${url.pathname}`);
   }
   if (parts.length === 0) {
-    if (method === 'GET') return json(res, 200, { rollouts: rollouts.list(Object.fromEntries(url.searchParams)) });
+    if (method === 'GET') return sendJson(res, 200, { rollouts: rollouts.list(Object.fromEntries(url.searchParams)) });
     if (method === 'POST') {
       const body = await readJson(req);
       if (body === undefined) throw new RolloutError(400, 'a rollout needs a JSON body: {"restApiId": …, "stageName": …, "plan": …}');
-      return json(res, 201, await rollouts.start(body));
+      return sendJson(res, 201, await rollouts.start(body));
     }
     return notAllowed(method, url.pathname, 'GET, POST');
   }
@@ -74,11 +69,11 @@ async function route(rollouts: Rollouts, req: IncomingMessage, res: ServerRespon
   if (rest.length > 0) throw new RolloutError(404, `no such path ${url.pathname}`);
   if (command === undefined) {
     if (method !== 'GET') return notAllowed(method, url.pathname, 'GET');
-    return json(res, 200, id === 'plans' ? { plans: rollouts.plans(), gates: DEFAULT_GATES_INPUT } : rollouts.get(id));
+    return sendJson(res, 200, id === 'plans' ? { plans: rollouts.plans(), gates: DEFAULT_GATES_INPUT } : rollouts.get(id));
   }
   if (!COMMANDS.includes(command as RolloutCommand)) throw new RolloutError(404, `unknown command '${command}'; use one of ${COMMANDS.join(', ')}`);
   if (method !== 'POST') return notAllowed(method, url.pathname, 'POST');
-  return json(res, 200, rollouts.command(id, command as RolloutCommand, await readJson(req)));
+  return sendJson(res, 200, rollouts.command(id, command as RolloutCommand, await readJson(req)));
 }
 
 export function createRolloutsDoor(rollouts: Rollouts): FrontDoor {
@@ -96,7 +91,7 @@ export function createRolloutsDoor(rollouts: Rollouts): FrontDoor {
       } catch (err) {
         if (!(err instanceof RolloutError)) throw err;
         if (err.allow) res.setHeader('Allow', err.allow);
-        json(res, err.status, { message: err.message });
+        sendJson(res, err.status, { message: err.message });
       }
     },
   };

@@ -66,7 +66,7 @@ export interface GateReport {
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-export function sample(s: WindowSummary | undefined): VariantSample {
+function sample(s: WindowSummary | undefined): VariantSample {
   if (!s || s.count === 0) return { count: 0, errors4xx: 0, errors5xx: 0, errorRate: null, p99: null };
   return { count: s.count, errors4xx: s.errors4xx, errors5xx: s.errors5xx, errorRate: (100 * s.errors5xx) / s.count, p99: s.latency.p99 };
 }

@@ -12,7 +12,7 @@ export interface HookRunner {
   run(rollout: Rollout, hook: HookName): Promise<HookOutcome>;
 }
 
-export interface HookEvent {
+interface HookEvent {
   DeploymentId: string;
   LifecycleEventHookExecutionId: string;
   LifecycleEvent: 'BeforeAllowTraffic' | 'AfterAllowTraffic';
@@ -23,7 +23,7 @@ const MAX_DETAIL = 300;
 const clip = (text: string) => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text);
 
 /** Succeeded or not, and why, from what the function answered. */
-export function judgeHookAnswer(functionError: string | undefined, payload: string): { succeeded: boolean; detail: string } {
+function judgeHookAnswer(functionError: string | undefined, payload: string): { succeeded: boolean; detail: string } {
   let answer: unknown;
   try {
     answer = payload ? JSON.parse(payload) : undefined;

@@ -29,17 +29,17 @@ export type PlanInput =
 
 const MINUTE = 60_000;
 
-export class PlanError extends Error {
+class PlanError extends Error {
   readonly isUserError = true;
 }
 
 /** CodeDeploy's TimeBasedCanary: `percentage` for `minutes`, then everything. */
-export function canaryPlan(name: string, percentage: number, minutes: number): Plan {
+function canaryPlan(name: string, percentage: number, minutes: number): Plan {
   return { name, steps: [{ weight: percentage, holdMs: minutes * MINUTE }] };
 }
 
 /** CodeDeploy's TimeBasedLinear: `percentage` more every `minutes` until 100 % (the last shift reaches 100). */
-export function linearPlan(name: string, percentage: number, minutes: number): Plan {
+function linearPlan(name: string, percentage: number, minutes: number): Plan {
   const steps: PlanStep[] = [];
   for (let w = percentage; w < 100; w += percentage) steps.push({ weight: Math.round(w * 1e6) / 1e6, holdMs: minutes * MINUTE });
   return { name, steps };

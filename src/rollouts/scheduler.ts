@@ -15,7 +15,7 @@ import type { RolloutRepository } from './rollout-store.js';
 import type { StageControl } from './stage-control.js';
 
 /** The shortest pause between two gate checks, whatever the time scale. */
-export const MIN_CHECK_MS = 250;
+const MIN_CHECK_MS = 250;
 
 export interface SchedulerDeps {
   repo: RolloutRepository;

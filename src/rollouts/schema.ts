@@ -1,7 +1,7 @@
 // The rollout API's input, checked with zod (strict objects: an unknown field is an error), and
 // turned into a RolloutSpec with every default filled in. Messages name the field at fault.
 import { z } from 'zod';
-import { ALARM_STATISTICS } from './alarm.js';
+import { ALARM_STATISTICS, COMPARISON_SIGN, type AlarmComparison, type AlarmMetric, type AlarmStatistic } from './alarm.js';
 import { DEFAULT_GATES, type GateConfig } from './gates.js';
 import type { RolloutSpec } from './model.js';
 import { parseDuration, parsePlan, type PlanInput } from './plans.js';
@@ -45,13 +45,18 @@ const Plan = z.unknown().transform((value, ctx) => {
   }
 });
 
+// The alarm's words come from alarm.ts's tables (one list of metrics, statistics and comparisons).
+const METRICS = Object.keys(ALARM_STATISTICS) as [AlarmMetric, ...AlarmMetric[]];
+const STATISTICS = [...new Set(Object.values(ALARM_STATISTICS).flat())] as [AlarmStatistic, ...AlarmStatistic[]];
+const COMPARISONS = Object.keys(COMPARISON_SIGN) as [AlarmComparison, ...AlarmComparison[]];
+
 const Alarm = z
   .strictObject({
-    metric: z.enum(['Count', '4XXError', '5XXError', 'Latency']),
+    metric: z.enum(METRICS),
     variant: z.enum(['base', 'canary']).default('canary'),
-    statistic: z.enum(['Sum', 'SampleCount', 'Average', 'Maximum', 'p50', 'p90', 'p99']),
+    statistic: z.enum(STATISTICS),
     threshold: z.number(),
-    comparison: z.enum(['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']).default('GreaterThanThreshold'),
+    comparison: z.enum(COMPARISONS).default('GreaterThanThreshold'),
     period: duration(1, 600).default(10_000),
     evaluationPeriods: z.number().int().min(1).max(60).default(1),
     datapointsToAlarm: z.number().int().min(1).max(60).optional(),

@@ -9,13 +9,13 @@ const BAR = 30;
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 23);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function weightBar(weight: number, width = BAR): string {
+function weightBar(weight: number, width = BAR): string {
   const filled = Math.round((Math.max(0, Math.min(100, weight)) / 100) * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
 /** `10% › 20% › [30%] › 40% › … › promote`: the plan with the current step in brackets. */
-export function planRow(v: RolloutView): string {
+function planRow(v: RolloutView): string {
   const cells = v.plan.steps.map((s, i) => (i === v.stepIndex && v.active ? `[${s.weight}%]` : `${s.weight}%`));
   const last = v.status === 'postTraffic' ? '[100% AfterAllowTraffic]' : 'promote';
   return [...cells, last].join(' › ');
@@ -33,7 +33,7 @@ function patchText(entry: HistoryEntry): string {
   return `\n${' '.repeat(16)}UpdateStage ${entry.patches.map((p) => `${p.op} ${p.from ? `${p.from} → ` : ''}${p.path}${p.value !== undefined ? ` ${p.value}` : ''}`).join(', ')}`;
 }
 
-export function historyLines(history: HistoryEntry[]): string[] {
+function historyLines(history: HistoryEntry[]): string[] {
   return history.map((h) => `  ${clock(h.at)}  ${h.event.padEnd(10)} ${h.message}${patchText(h)}`);
 }
 

@@ -44,7 +44,7 @@ export interface RolloutSummary {
   reason: string | null;
 }
 
-export function stepView(r: Rollout, now: number): StepView {
+function stepView(r: Rollout, now: number): StepView {
   const current = r.plan.steps[r.stepIndex];
   const holdMs = r.status === 'holding' || r.status === 'paused' ? scaledHold(current?.holdMs ?? 0, r.timeScale) : 0;
   const remainingMs = r.status === 'paused' ? (r.pausedRemainingMs ?? 0) : r.status === 'holding' ? Math.max(0, (r.holdEndsAt ?? now) - now) : 0;

@@ -17,13 +17,20 @@ function forcedVariant(ctx: InvocationContext): boolean | undefined {
   return undefined;
 }
 
-/** Forced by the testing header, else sticky (a key's fixed point against the share), else one random draw. */
+/**
+ * Forced by the testing header, else sticky (a key's fixed point against the share), else one
+ * random draw. At 0 and 100 % (a rollout's hooks hold the share there) nothing is hashed or drawn.
+ */
 function drawCanary(ctx: InvocationContext, stage: CompiledStage): boolean {
   if (!stage.canary) return false;
   const forced = forcedVariant(ctx);
   if (forced !== undefined) return forced;
-  const point = stage.sticky ? stickyRequestPoint(stage.sticky, ctx.req.headers) : undefined;
-  return point === undefined ? isCanaryRequest(stage.percentTraffic, ctx.services.random) : point < stage.percentTraffic;
+  const share = stage.percentTraffic;
+  if (stage.sticky && share > 0 && share < 100) {
+    const point = stickyRequestPoint(stage.sticky, ctx.req.headers);
+    if (point !== undefined) return point < share;
+  }
+  return isCanaryRequest(share, ctx.services.random);
 }
 
 export function routeRequest(ctx: InvocationContext): void {
