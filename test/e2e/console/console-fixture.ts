@@ -1,7 +1,6 @@
 // Shared steps of the console tests: an API with a MOCK method built through the SDK (its answer
 // names the variant: stage variable `v`, `$context.deploymentId`, `$context.isCanaryRequest`),
-// GetStage through the SDK, and a keyboard helper that tabs to an element.
-import { GetStageCommand, type Stage } from '@aws-sdk/client-api-gateway';
+// the focused element and the stage JSON the page shows, and a keyboard helper that tabs to an element.
 import type { Page } from 'playwright-core';
 import type { KanariaFixture } from '../../helpers/kanaria.js';
 import { apigateway, createApi, method, type TestApi } from '../../integration/gateway/api.js';
@@ -18,11 +17,6 @@ export async function variantApi(k: KanariaFixture, name: string): Promise<TestA
     responses: [{ statusCode: '200', responseTemplates: { 'application/json': VARIANT_TEMPLATE } }],
   });
   return api;
-}
-
-export async function getStage(api: TestApi, stageName: string): Promise<Stage> {
-  const { $metadata: _m, ...stage } = await api.client.send(new GetStageCommand({ restApiId: api.apiId, stageName }));
-  return stage;
 }
 
 /** The stage JSON the page shows (the panel filled from GetStage after each change). */

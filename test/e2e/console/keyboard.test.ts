@@ -5,11 +5,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, openConsole, useBrowser } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { deploy, type TestApi } from '../../integration/gateway/api.js';
-import { focusedId, getStage, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
+import { deploy, getStage, type TestApi } from '../../integration/gateway/api.js';
+import { focusedId, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
 
 const ready = browserAvailable('console: keyboard use');
-
 
 /** The focused element draws an outline (the page's :focus-visible style). */
 async function expectVisibleFocus(page: Page): Promise<void> {

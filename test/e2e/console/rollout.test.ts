@@ -14,9 +14,9 @@ import { DEFAULT_GATES } from '../../../src/rollouts/gates.js';
 import { StartRolloutSchema, toSpec } from '../../../src/rollouts/schema.js';
 import { browserAvailable, expectNoHorizontalOverflow, openConsole, useBrowser, type ConsolePage } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import type { TestApi } from '../../integration/gateway/api.js';
+import { getStage, type TestApi } from '../../integration/gateway/api.js';
 import { canaryStage, functionsFor, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded, warm } from '../../integration/rollouts/setup.js';
-import { focusedId, getStage, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
+import { focusedId, tabTo, variantApi, waitForStageJson } from './console-fixture.js';
 
 const ready = browserAvailable('console: rollout tab');
 const OUT = join(process.cwd(), 'test-results', 'console');

@@ -7,8 +7,8 @@ import { CreateDeploymentCommand, GetDeploymentsCommand } from '@aws-sdk/client-
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, openConsole, useBrowser, type ConsolePage } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { method } from '../../integration/gateway/api.js';
-import { getStage, variantApi, waitForStageJson } from './console-fixture.js';
+import { getStage, method } from '../../integration/gateway/api.js';
+import { variantApi, waitForStageJson } from './console-fixture.js';
 
 const ready = browserAvailable('console: seed 001 procedure');
 

@@ -5,8 +5,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { browserAvailable, openConsole, useBrowser } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { deploy, method, type TestApi } from '../../integration/gateway/api.js';
-import { getStage, variantApi, waitForStageJson } from './console-fixture.js';
+import { deploy, getStage, method, type TestApi } from '../../integration/gateway/api.js';
+import { variantApi, waitForStageJson } from './console-fixture.js';
 
 const ready = browserAvailable('console: stage editor');
 

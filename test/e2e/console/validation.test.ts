@@ -4,8 +4,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { browserAvailable, openConsole, useBrowser } from '../../helpers/browser.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { deploy, type TestApi } from '../../integration/gateway/api.js';
-import { getStage, variantApi } from './console-fixture.js';
+import { deploy, getStage, type TestApi } from '../../integration/gateway/api.js';
+import { variantApi } from './console-fixture.js';
 
 const ready = browserAvailable('console: validation messages');
 

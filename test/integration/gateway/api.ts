@@ -6,12 +6,14 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   CreateStageCommand,
+  GetStageCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
   UpdateStageCommand,
   type PatchOperation,
+  type Stage,
   type PutIntegrationCommandInput,
 } from '@aws-sdk/client-api-gateway';
 import { request as httpRequest } from 'node:http';
@@ -100,6 +102,12 @@ export async function deploymentOnly(api: TestApi): Promise<string> {
 
 export async function createStage(api: TestApi, stageName: string, deploymentId: string, extra: Record<string, unknown> = {}): Promise<void> {
   await api.client.send(new CreateStageCommand({ restApiId: api.apiId, stageName, deploymentId, ...extra }));
+}
+
+/** GetStage without the SDK's `$metadata` (through `client`: another Kanaria than the one that built the API, say). */
+export async function getStage(api: TestApi, stageName: string, client: APIGatewayClient = api.client): Promise<Stage> {
+  const { $metadata: _m, ...stage } = await client.send(new GetStageCommand({ restApiId: api.apiId, stageName }));
+  return stage;
 }
 
 export async function patchStage(api: TestApi, stageName: string, patchOperations: PatchOperation[]): Promise<void> {

@@ -3,8 +3,8 @@
 // canary created from a deployment id; one rollout per stage; lists, filters and plans.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, deploymentOnly, mockMethod, type TestApi } from '../gateway/api.js';
-import { getStage, rolloutsApi } from './setup.js';
+import { apigateway, createApi, deploy, deploymentOnly, getStage, mockMethod, type TestApi } from '../gateway/api.js';
+import { rolloutsApi } from './setup.js';
 
 describe('rollouts: the JSON API', () => {
   const k = useKanaria();
@@ -24,7 +24,7 @@ describe('rollouts: the JSON API', () => {
 
   it('refuses bad input clearly and leaves the stage and the rollouts as they were', async () => {
     const r = rolloutsApi(k);
-    const { $metadata, ...before } = await getStage(k, api, 'dev');
+    const before = await getStage(api, 'dev');
     const ok = { restApiId: api.apiId, stageName: 'dev', plan: 'Canary10Percent5Minutes' };
     const cases: [unknown, number, RegExp | string][] = [
       [{ ...ok, plan: 'Canary10Percent7Minutes' }, 400, /^plan: unknown plan 'Canary10Percent7Minutes'; use one of Canary10Percent5Minutes/],
@@ -52,7 +52,7 @@ describe('rollouts: the JSON API', () => {
     expect(malformed).toEqual({ status: 400, body: { message: expect.stringMatching(/^malformed JSON in request body: /) } });
     expect(await r.call('POST', '')).toEqual({ status: 400, body: { message: 'a rollout needs a JSON body: {"restApiId": …, "stageName": …, "plan": …}' } });
     expect((await r.call('DELETE', '')).status).toBe(405);
-    expect({ ...(await getStage(k, api, 'dev')), $metadata }).toEqual({ ...before, $metadata });
+    expect(await getStage(api, 'dev')).toEqual(before);
     expect((await r.list()).body.rollouts).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('rollouts: the JSON API', () => {
     expect(paused.body).toMatchObject({ status: 'paused', weight: 10, step: { number: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await r.get(id)).body.step.remainingMs).toBe(paused.body.step.remainingMs);
-    expect((await getStage(k, api, 'dev')).canarySettings?.percentTraffic).toBe(10);
+    expect((await getStage(api, 'dev')).canarySettings?.percentTraffic).toBe(10);
     expect(await r.command(id, 'pause')).toEqual({ status: 409, body: { message: `rollout ${id} is paused: only a rollout holding a step can be paused` } });
     expect((await r.command(id, 'resume')).body).toMatchObject({ status: 'holding', step: { number: 1 } });
     expect(await r.command(id, 'resume', { because: 'x' })).toEqual({ status: 400, body: { message: 'body: Unrecognized key: "because"' } });
@@ -80,7 +80,7 @@ describe('rollouts: the JSON API', () => {
 
     const promoted = await r.command(id, 'promote', { reason: 'ship it' });
     expect(promoted.body).toMatchObject({ status: 'succeeded', active: false, reason: 'promoted by hand (ship it)' });
-    const stage = await getStage(k, api, 'dev');
+    const stage = await getStage(api, 'dev');
     expect([stage.deploymentId, stage.variables, stage.canarySettings]).toEqual([canaryId, { v: '2' }, undefined]);
     expect(await r.command(id, 'abort')).toEqual({ status: 409, body: { message: `rollout ${id} is succeeded: it has already ended` } });
     expect(await r.get('r-nothere')).toEqual({ status: 404, body: { message: "no rollout 'r-nothere'" } });
@@ -95,14 +95,14 @@ describe('rollouts: the JSON API', () => {
       { op: 'replace', path: '/canarySettings/deploymentId', value: v3 },
       { op: 'replace', path: '/canarySettings/stageVariableOverrides/v', value: '3' },
     ]);
-    expect((await getStage(k, api, 'plain')).canarySettings).toEqual({ deploymentId: v3, percentTraffic: 10, stageVariableOverrides: { v: '3' }, useStageCache: false });
+    expect((await getStage(api, 'plain')).canarySettings).toEqual({ deploymentId: v3, percentTraffic: 10, stageVariableOverrides: { v: '3' }, useStageCache: false });
     const missing = await r.start({ restApiId: api.apiId, stageName: 'dev', plan: LONG, deploymentId: 'abcdefghij' });
     expect(missing).toEqual({ status: 400, body: { message: "the stage refused the rollout's first change: BadRequestException: Deployment id does not exist" } });
-    expect((await getStage(k, api, 'dev')).canarySettings).toBeUndefined();
+    expect((await getStage(api, 'dev')).canarySettings).toBeUndefined();
 
     const aborted = await r.command(started.body.id, 'abort', { reason: 'not today' });
     expect(aborted.body).toMatchObject({ status: 'aborted', weight: 0, reason: 'aborted by hand (not today)' });
-    const stage = await getStage(k, api, 'plain');
+    const stage = await getStage(api, 'plain');
     expect([stage.deploymentId, stage.variables, stage.canarySettings]).toEqual([plainId, { v: '1' }, undefined]);
   });
 

@@ -4,8 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, mockMethod, type TestApi } from '../gateway/api.js';
-import { getStage } from './setup.js';
+import { apigateway, createApi, deploy, getStage, mockMethod, type TestApi } from '../gateway/api.js';
+import { canaryStage } from './setup.js';
 
 /** Runs `kanaria ARGS`, answering the exit code and what it printed (stdout, stderr). */
 async function kanaria(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -34,8 +34,7 @@ describe('kanaria rollout (CLI)', () => {
   beforeAll(async () => {
     api = await createApi(apigateway(k), 'rollout-cli');
     await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
-    await deploy(api, 'dev', { variables: { v: '1' } });
-    await deploy(api, 'dev', { canary: { percentTraffic: 0, stageVariableOverrides: { v: '2' } } });
+    await canaryStage(api, 'dev', '1', '2', 'v');
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -60,7 +59,7 @@ describe('kanaria rollout (CLI)', () => {
     const promoted = await kanaria('rollout', 'promote', ...target(), '--reason', 'checked by hand');
     expect(promoted.out).toContain('succeeded');
     expect(promoted.out).toContain('promoted by hand (checked by hand)');
-    expect((await getStage(k, api, 'dev')).canarySettings).toBeUndefined();
+    expect((await getStage(api, 'dev')).canarySettings).toBeUndefined();
 
     const list = await kanaria('rollout', 'list', '--endpoint', k.url, '--api', api.apiId);
     expect(list.out).toMatch(new RegExp(`${view.id} +${api.apiId}/dev +succeeded +1/2 +100% +custom`));
@@ -78,7 +77,7 @@ describe('kanaria rollout (CLI)', () => {
     await kanaria('rollout', 'start', ...target(), '--plan', 'Canary10Percent30Minutes');
     const aborted = await kanaria('rollout', 'abort', ...target());
     expect(aborted.out).toMatch(/: aborted\n/);
-    expect((await getStage(k, api, 'dev')).variables).toEqual({ v: '3' });
+    expect((await getStage(api, 'dev')).variables).toEqual({ v: '3' });
     const nothing = await kanaria('rollout', 'pause', ...target());
     expect(nothing).toMatchObject({ code: 1, err: `kanaria: no rollout in progress on stage dev of REST API ${api.apiId}\n` });
   });

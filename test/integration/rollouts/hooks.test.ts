@@ -3,9 +3,9 @@
 // rollout proceeds only on {"status": "Succeeded"} and rolls back on "Failed" or a thrown error.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, mockMethod, type TestApi } from '../gateway/api.js';
+import { apigateway, createApi, getStage, mockMethod, type TestApi } from '../gateway/api.js';
 import { nodeFunction } from '../gateway/functions.js';
-import { getStage, rolloutsApi, untilEnded, waitFor } from './setup.js';
+import { canaryStage, rolloutsApi, untilEnded, untilRollout } from './setup.js';
 
 /** Succeeds only when called for `event` with the canary at `percent`; takes `delayMs` first. */
 const checkingHook = (event: string, percent: number, delayMs = 0) => `export const handler = async (e) => {
@@ -22,8 +22,7 @@ describe('rollouts: lifecycle hooks', () => {
     api = await createApi(apigateway(k), 'rollout-hooks');
     await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
     for (const stage of ['ok', 'pre-fails', 'post-throws']) {
-      await deploy(api, stage, { variables: { v: '1' } });
-      await deploy(api, stage, { canary: { percentTraffic: 0, stageVariableOverrides: { v: '2' } } });
+      await canaryStage(api, stage, '1', '2', 'v');
     }
     await nodeFunction(k, 'hk-pre', checkingHook('BeforeAllowTraffic', 0));
     await nodeFunction(k, 'hk-post', checkingHook('AfterAllowTraffic', 100, 600));
@@ -39,8 +38,8 @@ describe('rollouts: lifecycle hooks', () => {
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ status: 'preTraffic', weight: 0 });
     // While AfterAllowTraffic runs, every request goes to the canary.
-    await waitFor('the AfterAllowTraffic hook', async () => ((await rolloutsApi(k).get(started.body.id)).body.status === 'postTraffic' ? true : undefined), 15_000);
-    expect((await getStage(k, api, 'ok')).canarySettings?.percentTraffic).toBe(100);
+    await untilRollout(k, started.body.id, 'the AfterAllowTraffic hook', (view) => view.status === 'postTraffic', 15_000);
+    expect((await getStage(api, 'ok')).canarySettings?.percentTraffic).toBe(100);
     const done = await untilEnded(k, started.body.id);
     expect(done.status).toBe('succeeded');
     expect(done.history.map((h: any) => h.event)).toEqual(['started', 'shift', 'hook', 'shift', 'stepPassed', 'shift', 'hook', 'promoted']);
@@ -49,7 +48,7 @@ describe('rollouts: lifecycle hooks', () => {
       ['AfterAllowTraffic', 'hk-post', true, 'answered {"status": "Succeeded"}'],
     ]);
     expect(done.history.filter((h: any) => h.event === 'shift').map((h: any) => h.weight)).toEqual([0, 50, 100]);
-    expect((await getStage(k, api, 'ok')).variables).toEqual({ v: '2' });
+    expect((await getStage(api, 'ok')).variables).toEqual({ v: '2' });
   });
 
   it('rolls back before any traffic when BeforeAllowTraffic answers Failed', async () => {
@@ -57,7 +56,7 @@ describe('rollouts: lifecycle hooks', () => {
     const done = await untilEnded(k, started.body.id, 15_000);
     expect(done).toMatchObject({ status: 'rolledBack', stepIndex: -1, reason: 'BeforeAllowTraffic hook hk-failed failed: answered {"status": "Failed"}' });
     expect(done.history.filter((h: any) => h.event === 'shift').map((h: any) => h.weight)).toEqual([0]);
-    const stage = await getStage(k, api, 'pre-fails');
+    const stage = await getStage(api, 'pre-fails');
     expect([stage.variables, stage.canarySettings]).toEqual([{ v: '1' }, undefined]);
   });
 
@@ -67,7 +66,7 @@ describe('rollouts: lifecycle hooks', () => {
     expect(done.status).toBe('rolledBack');
     expect(done.reason).toMatch(/^AfterAllowTraffic hook hk-throws failed: function error \(Unhandled\): Error: smoke test failed$/);
     expect(done.history.filter((h: any) => h.event === 'shift').map((h: any) => h.weight)).toEqual([50, 100]);
-    const stage = await getStage(k, api, 'post-throws');
+    const stage = await getStage(api, 'post-throws');
     expect([stage.variables, stage.canarySettings]).toEqual([{ v: '1' }, undefined]);
   });
 });

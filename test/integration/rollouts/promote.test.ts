@@ -4,8 +4,8 @@
 // copied into the variables and no canary.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
-import type { TestApi } from '../gateway/api.js';
-import { canaryStage, functionsFor, getStage, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded } from './setup.js';
+import { getStage, stageUrl, type TestApi } from '../gateway/api.js';
+import { canaryStage, functionsFor, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded } from './setup.js';
 
 describe('rollouts: a healthy canary is promoted', () => {
   const k = useKanaria({ debugHeaders: true });
@@ -24,13 +24,13 @@ describe('rollouts: a healthy canary is promoted', () => {
     const started = await rollouts.start({ restApiId: api.apiId, stageName: 'dev', plan: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute', timeScale: 0.01 });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ status: 'holding', weight: 10, step: { number: 1, count: 9, holdMs: 600 }, canaryDeploymentId: ids.canaryId, baseDeploymentId: ids.baseId });
-    expect((await getStage(k, api, 'dev')).canarySettings?.percentTraffic).toBe(10);
+    expect((await getStage(api, 'dev')).canarySettings?.percentTraffic).toBe(10);
 
     const done = await untilEnded(k, started.body.id, 60_000);
     const stats = await load.stop();
     expect([done.status, done.reason]).toEqual(['succeeded', 'every step passed']);
 
-    const stage = await getStage(k, api, 'dev');
+    const stage = await getStage(api, 'dev');
     expect(stage.deploymentId).toBe(ids.canaryId);
     expect(stage.variables).toEqual({ fn: 'rp-v2' });
     expect(stage.canarySettings).toBeUndefined();
@@ -66,7 +66,7 @@ describe('rollouts: a healthy canary is promoted', () => {
     for (const byStatus of Object.values(stats.byVariant)) expect(Object.keys(byStatus)).toEqual(['200']);
 
     // After the promotion every answer is v2 from the base variant.
-    const res = await fetch(`${k.url}/_aws/execute-api/${api.apiId}/dev/`);
+    const res = await fetch(stageUrl(k, api.apiId, 'dev'));
     expect([res.headers.get('x-kanaria-variant'), await res.text()]).toEqual(['base', 'v2']);
   });
 });

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KanariaFixture } from '../../helpers/kanaria.js';
 import { clientConfig } from '../../helpers/kanaria.js';
-import { apigateway, createApi, deploy, mockMethod, type TestApi } from '../gateway/api.js';
-import { getStage, rolloutsApi, waitFor } from './setup.js';
+import { apigateway, createApi, getStage, mockMethod, stageUrl, type TestApi } from '../gateway/api.js';
+import { canaryStage, rolloutsApi, untilRollout } from './setup.js';
 
 const BIN = join(import.meta.dirname, '../../../bin/kanaria.js');
 
@@ -51,17 +51,13 @@ describe('rollouts: a restart mid-rollout', () => {
     children.push(first.child);
     const api: TestApi = await createApi(apigateway(first.fixture), 'rollout-restart');
     await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
-    await deploy(api, 'dev', { variables: { v: '1' } });
-    const canaryId = await deploy(api, 'dev', { canary: { percentTraffic: 0, stageVariableOverrides: { v: '2' } } });
+    const { canaryId } = await canaryStage(api, 'dev', '1', '2', 'v');
     const plan = [{ weight: 10, hold: '1s' }, { weight: 40, hold: '6s' }, { weight: 70, hold: '1s' }];
     const started = await rolloutsApi(first.fixture).start({ restApiId: api.apiId, stageName: 'dev', plan, gates: { errorRate: false, latency: false } });
     expect(started.status).toBe(201);
     const id = started.body.id;
 
-    const atStep2 = await waitFor('step 2', async () => {
-      const { body } = await rolloutsApi(first.fixture).get(id);
-      return body.step.number === 2 ? body : undefined;
-    });
+    const atStep2 = await untilRollout(first.fixture, id, 'step 2', (view) => view.step.number === 2);
     expect(atStep2).toMatchObject({ status: 'holding', weight: 40 });
     const holdEndsAt: number = atStep2.holdEndsAt;
     await new Promise((r) => setTimeout(r, 1000));
@@ -75,24 +71,21 @@ describe('rollouts: a restart mid-rollout', () => {
     expect(after).toMatchObject({ status: 'holding', stepIndex: 1, weight: 40, holdEndsAt, step: { number: 2, holdMs: 6000 } });
     expect(after.step.remainingMs).toBeLessThan(6000 - 1000);
     expect(after.history.at(-1)).toMatchObject({ event: 'restarted', stepIndex: 1, weight: 40 });
-    const stage = await getStage(second.fixture, api, 'dev');
+    const stage = await getStage(api, 'dev', apigateway(second.fixture));
     expect(stage.canarySettings).toMatchObject({ deploymentId: canaryId, percentTraffic: 40 });
     // The canary still answers (the data plane was rebuilt from the stored stage).
-    const res = await fetch(`${second.fixture.url}/_aws/execute-api/${api.apiId}/dev/`, { headers: {} });
+    const res = await fetch(stageUrl(second.fixture, api.apiId, 'dev'));
     expect(res.status).toBe(200);
 
-    const atStep3 = await waitFor('step 3', async () => {
-      const { body } = await rolloutsApi(second.fixture).get(id);
-      return body.step.number === 3 ? body : undefined;
-    }, 15_000);
+    const atStep3 = await untilRollout(second.fixture, id, 'step 3', (view) => view.step.number === 3, 15_000);
     // Step 3 began when the stored hold ended, well before a hold restarted at the restart would.
     expect(Math.abs(atStep3.stepStartedAt - holdEndsAt)).toBeLessThan(300);
     expect(atStep3.stepStartedAt).toBeLessThan(restartedAt + 6000 - 1000);
-    expect((await getStage(second.fixture, api, 'dev')).canarySettings?.percentTraffic).toBe(70);
+    expect((await getStage(api, 'dev', apigateway(second.fixture))).canarySettings?.percentTraffic).toBe(70);
 
     const promoted = await rolloutsApi(second.fixture).command(id, 'promote');
     expect(promoted.body.status).toBe('succeeded');
-    const final = await getStage(second.fixture, api, 'dev');
+    const final = await getStage(api, 'dev', apigateway(second.fixture));
     expect([final.deploymentId, final.variables, final.canarySettings]).toEqual([canaryId, { v: '2' }, undefined]);
   });
 });

@@ -4,8 +4,8 @@
 // real (5 minutes): only the gates can end these rollouts this soon.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
-import type { TestApi } from '../gateway/api.js';
-import { canaryStage, functionsFor, getStage, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded, warm } from './setup.js';
+import { getStage, type TestApi } from '../gateway/api.js';
+import { canaryStage, functionsFor, HANDLERS, lambdaApi, rolloutsApi, startLoad, untilEnded, warm } from './setup.js';
 
 const INTERVAL_MS = 1000;
 
@@ -26,7 +26,7 @@ describe('rollouts: gates roll a bad canary back', () => {
     expect(started.status).toBe(201);
     const done = await untilEnded(k, started.body.id, 20_000);
     const stats = await load.stop();
-    const stage = await getStage(k, api, stageName);
+    const stage = await getStage(api, stageName);
     return { ids, done, stats, stage };
   }
 

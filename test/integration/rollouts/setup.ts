@@ -2,7 +2,6 @@
 // is picked by the stage variable `fn` (so the canary's override picks v2), warm-up, a client of
 // /_kanaria/rollouts, a load generator that counts answers per variant, and waiting on a condition.
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { GetStageCommand } from '@aws-sdk/client-api-gateway';
 import type { KanariaFixture } from '../../helpers/kanaria.js';
 import { apigateway, createApi, deploy, method, stageUrl, type TestApi } from '../gateway/api.js';
 import { allowApi, lambdaClient, lambdaUri, nodeFunction } from '../gateway/functions.js';
@@ -45,8 +44,6 @@ export async function warm(k: KanariaFixture, fns: string[], concurrency = 4): P
     await Promise.all(fns.flatMap((fn) => Array.from({ length: concurrency }, () => client.send(new InvokeCommand({ FunctionName: fn, Payload: Buffer.from('{}') })))));
   }
 }
-
-export const getStage = (k: KanariaFixture, api: TestApi, stageName: string) => apigateway(k).send(new GetStageCommand({ restApiId: api.apiId, stageName }));
 
 export interface Answer<T = any> {
   status: number;
@@ -123,10 +120,13 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 /** Waits until the rollout has ended and answers its final view. */
-export async function untilEnded(k: KanariaFixture, id: string, timeoutMs = 30_000): Promise<any> {
+/** Polls rollout `id` until `reached` holds for its view; returns that view. */
+export async function untilRollout(k: KanariaFixture, id: string, what: string, reached: (view: any) => boolean, timeoutMs = 30_000): Promise<any> {
   const api = rolloutsApi(k);
-  return waitFor(`rollout ${id} to end`, async () => {
+  return waitFor(what, async () => {
     const { body } = await api.get(id);
-    return body.active ? undefined : body;
+    return reached(body) ? body : undefined;
   }, timeoutMs);
 }
+
+export const untilEnded = (k: KanariaFixture, id: string, timeoutMs = 30_000) => untilRollout(k, id, `rollout ${id} to end`, (view) => !view.active, timeoutMs);

@@ -6,8 +6,8 @@ import { UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useKanaria } from '../../helpers/kanaria.js';
 import { binomialInterval } from '../../helpers/stats.js';
-import { apigateway, createApi, deploy, mockMethod, stageUrl, type TestApi } from '../gateway/api.js';
-import { rolloutsApi } from './setup.js';
+import { apigateway, createApi, mockMethod, stageUrl, type TestApi } from '../gateway/api.js';
+import { canaryStage, rolloutsApi } from './setup.js';
 
 const CLIENTS = Array.from({ length: 1000 }, (_, i) => `client-${String(i).padStart(4, '0')}`);
 
@@ -18,8 +18,7 @@ describe('rollouts: sticky canary by header', () => {
   beforeAll(async () => {
     api = await createApi(apigateway(k), 'rollout-sticky');
     await mockMethod(api, '/', '{"v": "$stageVariables.v"}');
-    await deploy(api, 'dev', { variables: { v: 'base' } });
-    await deploy(api, 'dev', { canary: { percentTraffic: 0, stageVariableOverrides: { v: 'canary' } } });
+    await canaryStage(api, 'dev', 'base', 'canary', 'v');
   });
 
   /** Each client's variants over `rounds` requests (answers checked against the variant header). */
