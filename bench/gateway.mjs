@@ -15,14 +15,13 @@
 // and its workers share the cores: check `uptime` first, use several rounds (medians), and read
 // the ratios, not the absolute numbers. `--only bare,mock` measures a few targets; `--profile DIR`
 // writes a CPU profile of Kanaria.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_NOTE, load } from './load.mjs';
-import { ensureBuilt, median, root, zip } from './support.mjs';
+import { ensureBuilt, median, root, startServer, zip } from './support.mjs';
 import * as apigateway from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
@@ -52,25 +51,6 @@ function freePort() {
       const { port } = s.address();
       s.close(() => resolve(port));
     });
-  });
-}
-
-/** Starts a child process and waits for a line matching `ready` on its stdout. */
-function startProcess(command, args, ready, env = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-    let buffered = '';
-    const onData = (chunk) => {
-      buffered += chunk;
-      if (ready.test(buffered)) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve(child);
-      }
-    };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code} before it was ready:\n${buffered}`)));
   });
 }
 
@@ -158,7 +138,8 @@ const run = (url, pid) => load({ url, connections: CONNECTIONS, duration: DURATI
 const warm = (url) => load({ url, connections: 8, duration: 1 });
 
 function summarize(name, runs) {
-  const best = runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
+  const middle = median(runs.map((r) => r.rps));
+  const best = runs.find((r) => r.rps === middle);
   const cpuUs = median(runs.map((r) => r.cpuUs));
   log(
     `  ${name.padEnd(22)} ${best.rps.toFixed(0).padStart(7)} req/s  p50 ${best.p50.toFixed(2).padStart(5)} ms  p99 ${best.p99.toFixed(2).padStart(5)} ms  cpu ${cpuUs.toFixed(0).padStart(5)} µs/req` +
@@ -172,12 +153,12 @@ async function main() {
   const kanariaPort = await freePort();
   const barePort = await freePort();
   const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [];
-  const kanaria = await startProcess(process.execPath, [...profile, 'bin/kanaria.js', 'start', '--port', String(kanariaPort), '--ephemeral'], /Kanaria listening on/, {
+  const { child: kanaria } = await startServer([...profile, 'bin/kanaria.js', 'start', '--port', String(kanariaPort), '--ephemeral'], /Kanaria listening on/, {
     // AWS's account throttle (10 000 rps) would cap the gateway below a bare server's rate: lift it.
     KANARIA_ACCOUNT_RATE_LIMIT: '1000000',
     KANARIA_ACCOUNT_BURST_LIMIT: '1000000',
   });
-  const bare = await startProcess(process.execPath, ['-e', BARE_SERVER, String(barePort)], /bare ready/);
+  const { child: bare } = await startServer(['-e', BARE_SERVER, String(barePort)], /bare ready/);
   const exited = new Promise((resolve) => kanaria.once('exit', resolve));
   const cleanup = () => {
     kanaria.kill('SIGTERM');
@@ -200,7 +181,7 @@ async function main() {
       ['python', 'AWS_PROXY python', stage('plain', '/python')],
     ];
     const only = opts.only ? new Set(opts.only.split(',')) : undefined;
-    const chosen = targets.filter(([key]) => key !== 'bareAgain' && (!only || only.has(key)));
+    const chosen = targets.filter(([key]) => !only || only.has(key));
     for (const [, , url] of chosen) await warm(url);
     // Rounds interleave the targets, so a neighbour's burst of load spreads over all of them.
     const runs = Object.fromEntries(chosen.map(([key]) => [key, []]));

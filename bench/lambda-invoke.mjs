@@ -14,15 +14,13 @@
 // Needs a build (`npm run build`; --dist points at another one) and wrk (`apt-get install wrk`;
 // without it autocannon stands in, and may cap the bare server). On a 2-core machine the generator,
 // Kanaria and the workers share the cores: check `uptime` first and read the ratios.
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GENERATOR_NOTE, load } from './load.mjs';
-import { ensureBuilt, median, root, zip } from './support.mjs';
+import { ensureBuilt, median, root, startServer, zip } from './support.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -52,18 +50,8 @@ const BARE = `require('node:http').createServer({ keepAlive: true }, (req, res) 
   req.on('end', () => { const body = JSON.stringify({ statusCode: 200, body: Buffer.concat(chunks).toString() }); res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(body); });
 }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
 
-/** Spawns a server process and resolves with the URL it prints. */
-function serve(args) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  return new Promise((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`${args.join(' ')} exited (${code}) before listening`)));
-    lines.on('line', (line) => {
-      const url = /listening on (http:\/\/[\d.:]+)/i.exec(line)?.[1];
-      if (url) ok({ child, url });
-    });
-  });
-}
+/** Starts a server process; resolves with it and the URL it prints. */
+const serve = (args) => startServer(args, /listening on (http:\/\/[\d.:]+)/i).then(({ child, match }) => ({ child, url: match[1] }));
 
 const cannon = ({ url, headers = {} }, duration, connections, pid) =>
   load({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json', ...headers }, connections, duration }, pid).then((r) => ({ ...r, bad: r.non2xx + r.errors }));

@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds used so far by `pid` and every live process below it (Lambda workers included). */
-export function cpuSeconds(pid) {
+function cpuSeconds(pid) {
   const stats = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -48,14 +48,14 @@ function hasWrk() {
   }
 }
 
-export const GENERATOR = hasWrk() ? 'wrk' : 'autocannon';
+const GENERATOR = hasWrk() ? 'wrk' : 'autocannon';
 export const GENERATOR_NOTE =
   GENERATOR === 'wrk' ? 'load: wrk, 1 thread, in its own process' : 'load: autocannon (wrk not found: `apt-get install wrk`); the generator may cap the bare server, ratios may read high';
 
-const MICROS = { us: 1e-3, ms: 1, s: 1000 };
+const TO_MS = { us: 1e-3, ms: 1, s: 1000 };
 const ms = (text) => {
   const m = /^([\d.]+)(us|ms|s)$/.exec(text);
-  return m ? Number(m[1]) * MICROS[m[2]] : NaN;
+  return m ? Number(m[1]) * TO_MS[m[2]] : NaN;
 };
 
 /** Parses wrk's report (with --latency). */

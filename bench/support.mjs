@@ -1,6 +1,6 @@
-// What both benches need besides the load generator (load.mjs): a build to run, function zips,
-// medians over rounds.
-import { execFileSync } from 'node:child_process';
+// What both benches need besides the load generator (load.mjs): a build to run, servers to start,
+// function zips, medians over rounds.
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -18,6 +18,29 @@ export function ensureBuilt(dist, say) {
   if (dist !== join(root, 'dist')) throw new Error(`${dist} has no build`);
   say('building dist/ …');
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+}
+
+/**
+ * Starts `node ARGS` (in the repository, with `env` added) and resolves once a whole line of its
+ * stdout matches `ready` (a URL is never read half-written), with the child and that match.
+ */
+export function startServer(args, ready, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk;
+      const match = ready.exec(buffered.slice(0, buffered.lastIndexOf('\n') + 1));
+      if (match) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve({ child, match });
+      }
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited with ${code} before it was ready:\n${buffered}`)));
+  });
 }
 
 /** A zip of `{ name: text }`, as CreateFunction's ZipFile takes it. */
