@@ -6,7 +6,9 @@
 //   (b) AWS_PROXY → warm Node handler target ≥ 40 % of bare
 //   (c) AWS_PROXY → warm Python handler target ≥ 30 % of bare
 //   (d) MOCK on a stage with a 10 % canary vs the same stage without: cost < 5 %
-// and the idle RSS of `kanaria start` (target < 120 MB).
+// and the idle RSS of `kanaria start` (target < 120 MB). Two more references show the floor of
+// any design with handlers in worker processes: the bare server handing each request to Node or
+// Python children over pipes, with nothing else (floor-server.mjs).
 //
 //   node bench/gateway.mjs [--duration S] [--connections C] [--rounds R] [--json]
 //
@@ -33,7 +35,7 @@ const { values: opts } = parseArgs({
     json: { type: 'boolean', default: false },
     /** Write a CPU profile of the Kanaria process into this folder (node --cpu-prof). */
     profile: { type: 'string' },
-    /** Measure only these targets (comma-separated: bare,mock,mockCanary,node,python). */
+    /** Measure only these targets (comma-separated: bare,mock,mockCanary,node,python,floorNode,floorPython). */
     only: { type: 'string' },
   },
 });
@@ -159,10 +161,11 @@ async function main() {
     KANARIA_ACCOUNT_BURST_LIMIT: '1000000',
   });
   const { child: bare } = await startServer(['-e', BARE_SERVER, String(barePort)], /bare ready/);
+  const floors = {};
+  for (const runtime of ['node', 'python']) floors[runtime] = await startServer(['bench/floor-server.mjs', '--runtime', runtime], /listening on (http:\/\/[\d.:]+)/);
   const exited = new Promise((resolve) => kanaria.once('exit', resolve));
   const cleanup = () => {
-    kanaria.kill('SIGTERM');
-    bare.kill('SIGTERM');
+    for (const server of [kanaria, bare, floors.node.child, floors.python.child]) server.kill('SIGTERM');
   };
   process.once('exit', cleanup);
   try {
@@ -179,6 +182,8 @@ async function main() {
       ['mockCanary', 'MOCK, 10% canary', stage('canary', '/mock')],
       ['node', 'AWS_PROXY node', stage('plain', '/node')],
       ['python', 'AWS_PROXY python', stage('plain', '/python')],
+      ['floorNode', 'floor: node workers', `${floors.node.match[1]}/node`, floors.node.child.pid],
+      ['floorPython', 'floor: python workers', `${floors.python.match[1]}/python`, floors.python.child.pid],
     ];
     const only = opts.only ? new Set(opts.only.split(',')) : undefined;
     const chosen = targets.filter(([key]) => !only || only.has(key));
@@ -186,7 +191,7 @@ async function main() {
     // Rounds interleave the targets, so a neighbour's burst of load spreads over all of them.
     const runs = Object.fromEntries(chosen.map(([key]) => [key, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [key, , url] of chosen) runs[key].push(await run(url, key === 'bare' ? bare.pid : kanaria.pid));
+      for (const [key, , url, pid] of chosen) runs[key].push(await run(url, pid ?? (key === 'bare' ? bare.pid : kanaria.pid)));
     }
     const results = {};
     for (const [key, name] of chosen) results[key] = summarize(name, runs[key]);
@@ -213,6 +218,10 @@ async function main() {
       const ok = (v) => (op === '≥' ? v >= target : v < target);
       const pct = (v) => `${(v * 100).toFixed(1)} %`.padStart(9);
       log(`  ${name.padEnd(30)} ${pct(value)} ${ok(value) ? '✓' : '✗'}  ${pct(byCpu)} ${ok(byCpu) ? '✓' : '✗'}    ${op} ${target * 100} %`);
+    }
+    // No target: what the Lambda rows could reach if Kanaria's work beside the process round trip were free.
+    for (const [name, r] of [['floor: node workers / bare', results.floorNode], ['floor: python workers / bare', results.floorPython]]) {
+      log(`  ${name.padEnd(30)} ${`${(ratio(r) * 100).toFixed(1)} %`.padStart(9)}    ${`${(cpuRatio(r) * 100).toFixed(1)} %`.padStart(9)}      (no target: Kanaria's Lambda rows stay below it)`);
     }
     log(`  ${'idle RSS of kanaria start'.padEnd(30)} ${idleRss.toFixed(1).padStart(6)} MB ${idleRss < 120 ? '✓' : '✗'}                  < 120 MB`);
     log(`  RSS after the runs: ${busyRss.toFixed(1)} MB`);

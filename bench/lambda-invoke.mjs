@@ -6,10 +6,13 @@
 // Invoke's checks, no runtime) shows how much of the gap is the front rather than the runtime.
 // Kanaria and the bare server each run in their own process; wrk loads them from a third (see
 // load.mjs), round after round (medians), and the servers' CPU per request (Kanaria's process
-// tree, workers included) is printed beside the throughput.
+// tree, workers included) is printed beside the throughput. A `floor` row shows the ceiling of any
+// design with handlers in worker processes: the bare server handing each body to Node children
+// over pipes with nothing else (floor-server.mjs), against which Kanaria's wire layer, Lambda
+// checks, logs and metrics are what remains.
 //
 //   node bench/lambda-invoke.mjs [--duration S] [--connections C] [--rounds R] [--dist DIR]
-//                                [--only bare,dryrun,node,python] [--profile DIR] [--json]
+//                                [--only bare,dryrun,node,python,floor] [--profile DIR] [--json]
 //
 // Needs a build (`npm run build`; --dist points at another one) and wrk (`apt-get install wrk`;
 // without it autocannon stands in, and may cap the bare server). On a 2-core machine the generator,
@@ -29,7 +32,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '3' },
     dist: { type: 'string', default: 'dist' },
     json: { type: 'boolean', default: false },
-    /** Measure only these targets (comma-separated: bare,dryrun,node,python). */
+    /** Measure only these targets (comma-separated: bare,dryrun,node,python,floor). */
     only: { type: 'string' },
     /** Write a CPU profile of the Kanaria process into this folder (node --cpu-prof). */
     profile: { type: 'string' },
@@ -62,7 +65,8 @@ async function main() {
   const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.profile)}`] : [];
   const kanaria = await serve([...profile, '--input-type=module', '-e', `import(${JSON.stringify(cli)}).then((c) => c.main(['start', '--port', '0', '--ephemeral']))`]);
   const bare = await serve(['-e', BARE]);
-  const stop = () => [kanaria, bare].forEach((s) => s.child.kill('SIGTERM'));
+  const floor = await serve(['bench/floor-server.mjs', '--runtime', 'node', '--invoke']);
+  const stop = () => [kanaria, bare, floor].forEach((s) => s.child.kill('SIGTERM'));
   process.once('exit', stop);
   try {
     const lambda = new LambdaClient({ endpoint: kanaria.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
@@ -79,6 +83,7 @@ async function main() {
         dryrun: { url: invocations('bench-node'), headers: { 'x-amz-invocation-type': 'DryRun' }, pid: kanaria.child.pid },
         node: { url: invocations('bench-node'), pid: kanaria.child.pid },
         python: { url: invocations('bench-python'), pid: kanaria.child.pid },
+        floor: { url: floor.url, pid: floor.child.pid },
       }).filter(([name]) => name === 'bare' || !only || only.has(name)),
     );
     const connections = Number(opts.connections);
@@ -95,7 +100,7 @@ async function main() {
     }
     const result = Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), cpuUs: median(rs.map((r) => r.cpuUs)) }]));
     say('\nmedians and ratios to the bare server (throughput; by CPU per request: bare µs/req over ours):');
-    for (const [name, target] of [['bare'], ['dryrun'], ['node', 0.4], ['python', 0.3]].filter(([name]) => result[name])) {
+    for (const [name, target] of [['bare'], ['dryrun'], ['node', 0.4], ['python', 0.3], ['floor']].filter(([name]) => result[name])) {
       const ratio = result[name].rps / result.bare.rps;
       const byCpu = result.bare.cpuUs / result[name].cpuUs;
       const met = (r) => (r >= target ? 'met' : 'NOT met');
