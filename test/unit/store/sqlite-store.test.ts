@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,6 +19,31 @@ describe('sqlite store', () => {
     const b = openSqliteStore(join(dir, 'state.db'));
     expect(b.get('k', 'x/1')).toEqual({ kind: 'k', id: 'x/1', version: 1, data: { n: 1 } });
     b.close();
+  });
+
+  // An automatic checkpoint would run inside the commit that crosses 1000 WAL pages, on the thread
+  // that serves requests; the store leaves it to a worker thread (checkpointer.mjs) instead.
+  it("copies a file's WAL into the database from its own thread, without waiting for 1000 pages", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'state.db');
+    const s = openSqliteStore(file);
+    const message = 'x'.repeat(1000);
+    // ~2 MB of log lines (~500 pages): under SQLite's automatic checkpoint, so only the thread copies them.
+    s.appendLogEvents(Array.from({ length: 2000 }, (_, i) => ({ group: 'g', stream: 's', timestamp: i, ingestionTime: i, message })));
+    expect(statSync(file).size).toBeLessThan(1_000_000);
+    const deadline = Date.now() + 5000;
+    while (statSync(file).size < 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(statSync(file).size).toBeGreaterThanOrEqual(2_000_000);
+
+    s.close();
+    // The thread closes last and folds what is left of the WAL in; nothing is lost on reopening.
+    const walGone = Date.now() + 5000;
+    while (existsSync(`${file}-wal`) && Date.now() < walGone) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const again = openSqliteStore(file);
+    expect(again.queryLogEvents({ group: 'g', limit: 5000 }).length).toBe(2000);
+    again.close();
   });
 
   it('lists by prefix in id order and deletes by prefix', () => {
