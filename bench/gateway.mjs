@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_NOTE, load } from './load.mjs';
-import { ensureBuilt, median, root, startServer, zip } from './support.mjs';
+import { ensureBuilt, median, root, startListening, startServer, zip } from './support.mjs';
 import * as apigateway from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
@@ -162,7 +162,7 @@ async function main() {
   });
   const { child: bare } = await startServer(['-e', BARE_SERVER, String(barePort)], /bare ready/);
   const floors = {};
-  for (const runtime of ['node', 'python']) floors[runtime] = await startServer(['bench/floor-server.mjs', '--runtime', runtime], /listening on (http:\/\/[\d.:]+)/);
+  for (const runtime of ['node', 'python']) floors[runtime] = await startListening(['bench/floor-server.mjs', '--runtime', runtime]);
   const exited = new Promise((resolve) => kanaria.once('exit', resolve));
   const cleanup = () => {
     for (const server of [kanaria, bare, floors.node.child, floors.python.child]) server.kill('SIGTERM');
@@ -177,13 +177,13 @@ async function main() {
     const stage = (name, path) => `${endpoint}/_aws/execute-api/${apiId}/${name}${path}`;
     log(`${GENERATOR_NOTE}; ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s) (median); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     const targets = [
-      ['bare', 'bare node http', `http://127.0.0.1:${barePort}/`],
-      ['mock', 'MOCK', stage('plain', '/mock')],
-      ['mockCanary', 'MOCK, 10% canary', stage('canary', '/mock')],
-      ['node', 'AWS_PROXY node', stage('plain', '/node')],
-      ['python', 'AWS_PROXY python', stage('plain', '/python')],
-      ['floorNode', 'floor: node workers', `${floors.node.match[1]}/node`, floors.node.child.pid],
-      ['floorPython', 'floor: python workers', `${floors.python.match[1]}/python`, floors.python.child.pid],
+      ['bare', 'bare node http', `http://127.0.0.1:${barePort}/`, bare.pid],
+      ['mock', 'MOCK', stage('plain', '/mock'), kanaria.pid],
+      ['mockCanary', 'MOCK, 10% canary', stage('canary', '/mock'), kanaria.pid],
+      ['node', 'AWS_PROXY node', stage('plain', '/node'), kanaria.pid],
+      ['python', 'AWS_PROXY python', stage('plain', '/python'), kanaria.pid],
+      ['floorNode', 'floor: node workers', `${floors.node.url}/node`, floors.node.child.pid],
+      ['floorPython', 'floor: python workers', `${floors.python.url}/python`, floors.python.child.pid],
     ];
     const only = opts.only ? new Set(opts.only.split(',')) : undefined;
     const chosen = targets.filter(([key]) => !only || only.has(key));
@@ -191,7 +191,7 @@ async function main() {
     // Rounds interleave the targets, so a neighbour's burst of load spreads over all of them.
     const runs = Object.fromEntries(chosen.map(([key]) => [key, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [key, , url, pid] of chosen) runs[key].push(await run(url, pid ?? (key === 'bare' ? bare.pid : kanaria.pid)));
+      for (const [key, , url, pid] of chosen) runs[key].push(await run(url, pid));
     }
     const results = {};
     for (const [key, name] of chosen) results[key] = summarize(name, runs[key]);

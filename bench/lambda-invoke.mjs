@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GENERATOR_NOTE, load } from './load.mjs';
-import { ensureBuilt, median, root, startServer, zip } from './support.mjs';
+import { ensureBuilt, median, root, startListening as serve, zip } from './support.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -53,8 +53,6 @@ const BARE = `require('node:http').createServer({ keepAlive: true }, (req, res) 
   req.on('end', () => { const body = JSON.stringify({ statusCode: 200, body: Buffer.concat(chunks).toString() }); res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(body); });
 }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
 
-/** Starts a server process; resolves with it and the URL it prints. */
-const serve = (args) => startServer(args, /listening on (http:\/\/[\d.:]+)/i).then(({ child, match }) => ({ child, url: match[1] }));
 
 const cannon = ({ url, headers = {} }, duration, connections, pid) =>
   load({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json', ...headers }, connections, duration }, pid).then((r) => ({ ...r, bad: r.non2xx + r.errors }));

@@ -43,6 +43,9 @@ export function startServer(args, ready, env = {}) {
   });
 }
 
+/** Starts a server that prints `listening on URL` (Kanaria's CLI, floor-server.mjs); resolves with it and that URL. */
+export const startListening = (args, env) => startServer(args, /listening on (http:\/\/[\d.:]+)/i, env).then(({ child, match }) => ({ child, url: match[1] }));
+
 /** A zip of `{ name: text }`, as CreateFunction's ZipFile takes it. */
 export function zip(files) {
   const z = new yazl.ZipFile();
