@@ -21,7 +21,7 @@ export interface AlarmConfig {
 }
 
 export interface Datapoint {
-  /** Epoch ms the datapoint was taken (the end of its period). */
+  /** Epoch ms of the end of its period. */
   at: number;
   /** The statistic, or null when the period had no requests. */
   value: number | null;
@@ -64,15 +64,30 @@ export function statisticOf(config: AlarmConfig, s: WindowSummary | undefined): 
 }
 
 /**
- * The datapoints after one evaluation at `now`: a new one when a period has passed since the
- * last (or there is none yet), keeping the last `evaluationPeriods`.
+ * The datapoints after one evaluation at `now` (epoch ms). Periods are whole and aligned to the
+ * epoch, as CloudWatch's are, so a datapoint covers exactly one period and none is skipped or
+ * read twice: one datapoint for each period that has ended since the last one (only the latest
+ * ended one for a first evaluation), keeping the last `evaluationPeriods`.
+ * `periodSummary(from, to)` summarises the epoch seconds [from, to).
+ * (A datapoint of the last `period` seconds including the current, still-young second missed
+ * most of what happened since the previous evaluation: seen as a 1 s alarm taking 12 s to fire.)
  */
-export function takeDatapoint(config: AlarmConfig, previous: Datapoint[], now: number, period: WindowSummary | undefined): Datapoint[] {
-  const last = previous.at(-1);
-  if (last && now - last.at < config.periodSeconds * 1000) return previous;
-  const value = statisticOf(config, period);
-  const point: Datapoint = { at: now, value, breaching: value !== null && COMPARE[config.comparison](value, config.threshold) };
-  return [...previous, point].slice(-config.evaluationPeriods);
+export function takeDatapoints(
+  config: AlarmConfig,
+  previous: Datapoint[],
+  now: number,
+  periodSummary: (from: number, to: number) => WindowSummary | undefined,
+): Datapoint[] {
+  const p = config.periodSeconds;
+  const lastEnd = Math.floor(now / 1000 / p) * p;
+  const taken = previous.at(-1);
+  const first = taken ? Math.max(Math.floor(taken.at / 1000 / p) * p + p, lastEnd - (config.evaluationPeriods - 1) * p) : lastEnd;
+  const points = [...previous];
+  for (let end = first; end <= lastEnd; end += p) {
+    const value = statisticOf(config, periodSummary(end - p, end));
+    points.push({ at: end * 1000, value, breaching: value !== null && COMPARE[config.comparison](value, config.threshold) });
+  }
+  return points.length === previous.length ? previous : points.slice(-config.evaluationPeriods);
 }
 
 export function alarmState(config: AlarmConfig, datapoints: Datapoint[]): AlarmState {

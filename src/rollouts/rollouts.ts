@@ -39,7 +39,7 @@ export interface RolloutsDeps {
   apigateway: ServiceDefinition;
   lambda: ServiceDefinition;
   invoker: LambdaInvoker;
-  metrics: Pick<Metrics, 'recent'>;
+  metrics: Pick<Metrics, 'recent' | 'between'>;
   /** The account and region of rollouts (the region may be given per rollout). */
   accountId: string;
   region: string;

@@ -5,7 +5,7 @@
 import { isAwsError } from '../aws/errors.js';
 import type { Clock, ClockTimer } from '../runtime/clock.js';
 import type { Metrics } from '../telemetry/metrics.js';
-import { takeDatapoint } from './alarm.js';
+import { takeDatapoints } from './alarm.js';
 import { evaluateGates, gateWindowFrom, gateWindowSeconds, type GateReport } from './gates.js';
 import type { HookRunner } from './hooks.js';
 import { begin, stageDrift, transition, type Refusal, type RolloutEvent, type Transition } from './machine.js';
@@ -21,7 +21,7 @@ export interface SchedulerDeps {
   repo: RolloutRepository;
   stages: StageControl;
   hooks: HookRunner;
-  metrics: Pick<Metrics, 'recent'>;
+  metrics: Pick<Metrics, 'recent' | 'between'>;
   clock: Clock;
   logError(line: string): void;
 }
@@ -84,7 +84,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const windowSeconds = gateWindowSeconds(gateWindowFrom(r.stepStartedAt ?? now, r.latencySuspectAt), now, r.gates.windowSeconds);
     const recent = windowSeconds > 0 ? deps.metrics.recent(ref, windowSeconds) : {};
     let datapoints = r.alarmDatapoints;
-    if (r.gates.alarm) datapoints = takeDatapoint(r.gates.alarm, datapoints, now, deps.metrics.recent(ref, r.gates.alarm.periodSeconds)[r.gates.alarm.variant]?.summary);
+    const alarm = r.gates.alarm;
+    if (alarm) datapoints = takeDatapoints(alarm, datapoints, now, (from, to) => deps.metrics.between(ref, from, to)[alarm.variant]);
     return evaluateGates(r.gates, { base: recent.base?.summary, canary: recent.canary?.summary }, datapoints, now, windowSeconds);
   }
 

@@ -99,6 +99,8 @@ export interface Metrics {
   series(labels: SeriesLabels): Series;
   /** The last `seconds` seconds of a stage, per variant that has a series. */
   recent(stage: StageRef, seconds: number, withPoints?: boolean): Partial<Record<MetricVariant, RecentVariant>>;
+  /** The epoch seconds [from, to) of a stage (within the last WINDOW_SECONDS), per variant that has a series. */
+  between(stage: StageRef, from: number, to: number): Partial<Record<MetricVariant, WindowSummary>>;
   snapshot(): StageMetrics[];
   /** Prometheus text exposition format (version 0.0.4). */
   prometheus(): string;
@@ -126,6 +128,16 @@ export function createMetrics(options: { now?: () => number } = {}): Metrics {
     return [...stages.values()].map(({ merged, ...stage }) => ({ ...stage, total: variantMetrics(merged) }));
   }
 
+  /** `read` of each variant of a stage that has a series. */
+  function perVariant<T>(stage: StageRef, read: (w: SecondWindow) => T): Partial<Record<MetricVariant, T>> {
+    const out: Partial<Record<MetricVariant, T>> = {};
+    for (const variant of ['base', 'canary'] as const) {
+      const s = all.get(`${stageKey(stage)}/${variant}`);
+      if (s) out[variant] = read(s.recent);
+    }
+    return out;
+  }
+
   return {
     series(labels) {
       const key = `${stageKey(labels)}/${labels.variant}`;
@@ -134,14 +146,9 @@ export function createMetrics(options: { now?: () => number } = {}): Metrics {
       else if (s.labels.apiName !== labels.apiName) (s.labels as SeriesLabels).apiName = labels.apiName;
       return s;
     },
-    recent(stage, seconds, withPoints = false) {
-      const out: Partial<Record<MetricVariant, RecentVariant>> = {};
-      for (const variant of ['base', 'canary'] as const) {
-        const s = all.get(`${stageKey(stage)}/${variant}`);
-        if (s) out[variant] = { summary: s.recent.summary(seconds), ...(withPoints ? { points: s.recent.points(seconds) } : {}) };
-      }
-      return out;
-    },
+    recent: (stage, seconds, withPoints = false) =>
+      perVariant(stage, (w) => ({ summary: w.summary(seconds), ...(withPoints ? { points: w.points(seconds) } : {}) })),
+    between: (stage, from, to) => perVariant(stage, (w) => w.between(from, to)),
     snapshot,
     prometheus: () => prometheusText([...all.values()]),
   };

@@ -86,12 +86,17 @@ export class SecondWindow {
   /** Everything recorded in the last `seconds` seconds (the current one included). */
   summary(seconds: number): WindowSummary {
     const last = Math.floor(this.now() / 1000);
-    const span = Math.min(seconds, this.size);
+    return this.between(last - Math.min(seconds, this.size) + 1, last + 1);
+  }
+
+  /** Everything recorded in the epoch seconds [from, to) still held by the ring. */
+  between(from: number, to: number): WindowSummary {
+    const span = Math.max(0, to - from);
     const merged = new Histogram(COARSE_BUCKETS);
     let count = 0;
     let e4 = 0;
     let e5 = 0;
-    for (let t = last - span + 1; t <= last; t++) {
+    for (let t = Math.max(from, to - this.size); t < to; t++) {
       const i = t % this.size;
       if (this.second.length === 0 || this.second[i] !== t) continue;
       count += this.counts[i];

@@ -1,9 +1,9 @@
 // Gates on window summaries: the minimum sample, 5XX rate absolute and above base, p99 against
 // base (ratio with a tolerance) and an absolute cap, the window span, and CloudWatch-style alarms.
 import { describe, expect, it } from 'vitest';
-import { alarmState, statisticOf, takeDatapoint, type AlarmConfig } from '../../../src/rollouts/alarm.js';
+import { alarmState, statisticOf, takeDatapoints, type AlarmConfig } from '../../../src/rollouts/alarm.js';
 import { DEFAULT_GATES, evaluateGates, gateWindowFrom, gateWindowSeconds, type GateConfig } from '../../../src/rollouts/gates.js';
-import type { WindowSummary } from '../../../src/telemetry/window.js';
+import { SecondWindow, type WindowSummary } from '../../../src/telemetry/window.js';
 
 function summary(count: number, errors5xx: number, p99: number, extra: Partial<WindowSummary['latency']> = {}): WindowSummary {
   return { seconds: 10, count, errors4xx: 0, errors5xx, latency: { avg: p99 / 2, p50: p99 / 2, p90: p99 * 0.9, p99, max: p99, ...extra } };
@@ -85,26 +85,55 @@ describe('rollout alarm', () => {
     expect(statisticOf(alarm, summary(0, 0, 0))).toBeNull();
   });
 
-  it('takes one datapoint per period, keeps evaluationPeriods of them, and alarms on M of N', () => {
-    let points = takeDatapoint(alarm, [], 0, summary(100, 20, 5));
-    expect(points).toHaveLength(1);
-    expect(takeDatapoint(alarm, points, 4_999, summary(100, 90, 5))).toBe(points);
+  it('takes one datapoint per whole period, keeps evaluationPeriods of them, and alarms on M of N', () => {
+    const asked: number[][] = [];
+    const take = (previous: Parameters<typeof takeDatapoints>[1], now: number, s: WindowSummary | undefined) =>
+      takeDatapoints(alarm, previous, now, (from, to) => (asked.push([from, to]), s));
+    let points = take([], 7_300, summary(100, 20, 5));
+    // The latest period that has ended: seconds [0, 5), its datapoint stamped with its end.
+    expect(asked).toEqual([[0, 5]]);
+    expect(points).toEqual([{ at: 5_000, value: 0.2, breaching: true }]);
+    expect(take(points, 9_999, summary(100, 90, 5))).toBe(points);
     expect(alarmState(alarm, points)).toBe('OK');
-    points = takeDatapoint(alarm, points, 5_000, summary(100, 0, 5));
-    points = takeDatapoint(alarm, points, 10_000, undefined);
+    points = take(points, 10_000, summary(100, 0, 5));
+    points = take(points, 15_400, undefined);
+    expect(asked.slice(1)).toEqual([[5, 10], [10, 15]]);
     expect(points.map((p) => [p.value, p.breaching])).toEqual([[0.2, true], [0, false], [null, false]]);
     expect(alarmState(alarm, points)).toBe('OK');
-    points = takeDatapoint(alarm, points, 15_000, summary(50, 10, 5));
+    points = take(points, 20_000, summary(50, 10, 5));
     expect(points).toHaveLength(3);
     expect(alarmState(alarm, points)).toBe('OK');
-    points = takeDatapoint(alarm, points, 20_000, summary(50, 10, 5));
+    points = take(points, 25_000, summary(50, 10, 5));
     expect(alarmState(alarm, points)).toBe('ALARM');
     expect(alarmState(alarm, [{ at: 0, value: null, breaching: false }])).toBe('INSUFFICIENT_DATA');
   });
 
+  it('catches up on every period that ended between two late evaluations, up to evaluationPeriods', () => {
+    const asked: number[][] = [];
+    const points = takeDatapoints(alarm, [{ at: 5_000, value: 0, breaching: false }], 31_000, (from, to) => (asked.push([from, to]), summary(10, 5, 5)));
+    expect(asked).toEqual([[15, 20], [20, 25], [25, 30]]);
+    expect(points.map((p) => p.at)).toEqual([20_000, 25_000, 30_000]);
+    expect(alarmState(alarm, points)).toBe('ALARM');
+  });
+
+  it('counts a 5XX from early in a 1 s period when evaluated just after it ended', () => {
+    // Regression: a datapoint read from the last 1 s including the current second saw only the
+    // 50 ms of that second, so errors since the previous evaluation went unseen.
+    let now = 10_200;
+    const w = new SecondWindow(600, () => now);
+    const oneSecond: AlarmConfig = { ...alarm, statistic: 'Sum', threshold: 0, periodSeconds: 1, evaluationPeriods: 1, datapointsToAlarm: 1 };
+    const first = takeDatapoints(oneSecond, [], now, (from, to) => w.between(from, to));
+    w.record(502, 3);
+    now = 11_050;
+    w.record(200, 3);
+    const points = takeDatapoints(oneSecond, first, now, (from, to) => w.between(from, to));
+    expect(points).toEqual([{ at: 11_000, value: 1, breaching: true }]);
+    expect(alarmState(oneSecond, points)).toBe('ALARM');
+  });
+
   it('fails the gates on ALARM even before minRequests', () => {
     const config = { ...DEFAULT_GATES, alarm: { ...alarm, datapointsToAlarm: 1, evaluationPeriods: 1 } };
-    const points = takeDatapoint(config.alarm, [], 0, summary(5, 5, 5));
+    const points = takeDatapoints(config.alarm, [], 5_000, () => summary(5, 5, 5));
     const report = evaluateGates(config, { canary: summary(5, 5, 5) }, points, 0, 5);
     expect(report.verdict).toBe('fail');
     expect(report.alarm?.state).toBe('ALARM');

@@ -41,6 +41,7 @@ function world(store: Store = openSqliteStore(':memory:'), clock = manualClock(1
       state.reads.push(seconds);
       return { base: { summary: state.base }, canary: { summary: state.canary } };
     },
+    between: () => ({ base: state.base, canary: state.canary }),
   };
   const repo = rolloutRepository(store);
   const errors: string[] = [];
