@@ -1,6 +1,7 @@
 // Enforces MemorySize on busy workers by sampling their resident memory (/proc/<pid>/status on
-// Linux) every few milliseconds once they have been busy that long, and killing a process that goes over, as the Lambda sandbox's
-// cgroup would. Also records each process's peak (VmHWM) for REPORT's "Max Memory Used".
+// Linux) every few milliseconds once they have been busy that long, and killing a process that
+// goes over, as the Lambda sandbox's cgroup would. Also records each process's peak (VmHWM) for
+// REPORT's "Max Memory Used".
 import { readFileSync } from 'node:fs';
 
 export interface MemoryTarget {

@@ -78,7 +78,8 @@ export interface LatencySummary {
   count: number;
 }
 
-const micro = (n: number) => Math.round(n * 1000) / 1000;
+/** Milliseconds rounded to the microsecond, as every reader of latencies sees them. */
+export const micro = (n: number) => Math.round(n * 1000) / 1000;
 
 export function summarize(h: Histogram): LatencySummary {
   return {

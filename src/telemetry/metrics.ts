@@ -2,7 +2,7 @@
 // 5XXError, Latency, IntegrationLatency (api-gateway-metrics-and-dimensions). Recording is O(1)
 // and allocation-free (fixed log-scale histograms); readers get JSON snapshots or Prometheus text.
 // A per-variant dimension is Kanaria's own design: AWS documents none for canary metrics.
-import { Histogram, summarize, type LatencySummary } from './metrics-histogram.js';
+import { Histogram, micro, summarize, type LatencySummary } from './metrics-histogram.js';
 import { SecondWindow, type WindowPoint, type WindowSummary } from './window.js';
 
 export type MetricVariant = 'base' | 'canary';
@@ -73,8 +73,6 @@ export interface StageMetrics {
   /** Both variants together. */
   total: VariantMetrics;
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function variantMetrics(s: Series): VariantMetrics {
   return { Count: s.count, '4XXError': s.errors4xx, '5XXError': s.errors5xx, Latency: summarize(s.latency), IntegrationLatency: summarize(s.integrationLatency) };
@@ -179,8 +177,8 @@ function prometheusText(series: Series[]): string {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} summary`);
     for (const s of series) {
       const h = hist(s);
-      for (const q of [0.5, 0.9, 0.99]) lines.push(`${name}${labelText(s.labels, `quantile="${q}"`)} ${round(h.percentile(q))}`);
-      lines.push(`${name}_sum${labelText(s.labels)} ${round(h.sum)}`, `${name}_count${labelText(s.labels)} ${h.count}`);
+      for (const q of [0.5, 0.9, 0.99]) lines.push(`${name}${labelText(s.labels, `quantile="${q}"`)} ${micro(h.percentile(q))}`);
+      lines.push(`${name}_sum${labelText(s.labels)} ${micro(h.sum)}`, `${name}_count${labelText(s.labels)} ${h.count}`);
     }
   };
   counter('kanaria_apigateway_requests_total', 'Requests answered by a stage variant (AWS/ApiGateway Count).', (s) => s.count);

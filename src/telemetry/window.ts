@@ -1,7 +1,7 @@
 // The recent past of one metric series, one slot per second (a ring of `size` seconds): request
 // count, 4XX and 5XX answers and a coarse latency histogram. The console draws its live charts
 // from `points()`; rollout gates judge a canary on `summary()` over a sliding window.
-import { COARSE_BUCKETS, Histogram } from './metrics-histogram.js';
+import { COARSE_BUCKETS, Histogram, micro, summarize, type LatencySummary } from './metrics-histogram.js';
 
 export interface WindowPoint {
   /** Epoch second the point covers. */
@@ -18,10 +18,8 @@ export interface WindowSummary {
   count: number;
   errors4xx: number;
   errors5xx: number;
-  latency: { avg: number; p50: number; p90: number; p99: number; max: number };
+  latency: Omit<LatencySummary, 'count'>;
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export class SecondWindow {
   // Allocated on the first record, so series that never see traffic (and merge targets) stay small.
@@ -76,8 +74,8 @@ export class SecondWindow {
         count: live ? this.counts[i] : 0,
         errors4xx: live ? this.e4[i] : 0,
         errors5xx: live ? this.e5[i] : 0,
-        p50: h ? round(h.percentile(0.5)) : 0,
-        p99: h ? round(h.percentile(0.99)) : 0,
+        p50: h ? micro(h.percentile(0.5)) : 0,
+        p99: h ? micro(h.percentile(0.99)) : 0,
       });
     }
     return out;
@@ -105,18 +103,8 @@ export class SecondWindow {
       const h = this.latency[i];
       if (h) merged.merge(h);
     }
-    return {
-      seconds: span,
-      count,
-      errors4xx: e4,
-      errors5xx: e5,
-      latency: {
-        avg: merged.count ? round(merged.sum / merged.count) : 0,
-        p50: round(merged.percentile(0.5)),
-        p90: round(merged.percentile(0.9)),
-        p99: round(merged.percentile(0.99)),
-        max: round(merged.max),
-      },
-    };
+    // The summary's count is the requests' (above); the histogram's own count is left out.
+    const { count: _count, ...latency } = summarize(merged);
+    return { seconds: span, count, errors4xx: e4, errors5xx: e5, latency };
   }
 }
