@@ -10,7 +10,7 @@ import { manualClock } from '../../../src/runtime/clock.js';
 import { createLambda, type Lambda } from '../../../src/services/lambda/index.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { createLogSink } from '../../../src/telemetry/log-sink.js';
+import { createLogSink, type LogSink } from '../../../src/telemetry/log-sink.js';
 import { NODE_ECHO, SEED_V1 } from '../../fixtures/lambda/handlers.js';
 import { buildZip } from '../../fixtures/lambda/zip.js';
 import { eventually, ROLE } from './helpers.js';
@@ -22,6 +22,7 @@ describe('the Lambda invoker and worker lifetimes', () => {
   const clock = manualClock(Date.now());
   const codeDir = mkdtempSync(join(tmpdir(), 'kanaria-invoker-'));
   let store: Store;
+  let sink: LogSink;
   let lambda: Lambda;
   const op = (name: string, input: unknown) => lambda.service.operations[name]!(ctx, input);
   const hostStats = () => lambda.runtimeStats();
@@ -29,12 +30,16 @@ describe('the Lambda invoker and worker lifetimes', () => {
   beforeAll(async () => {
     store = openSqliteStore(':memory:');
     const log = { info() {}, error() {} };
-    lambda = createLambda({ store, logs: createLogSink(store), codeDir, log, runtime: { clock, idleMs: 60_000 } });
+    sink = createLogSink(store);
+    lambda = createLambda({ store, logs: sink, codeDir, log, runtime: { clock, idleMs: 60_000 } });
     await op('CreateFunction', { FunctionName: 'seed', Runtime: 'python3.12', Handler: 'lambda_function_v1.lambda_handler', Role: ROLE, Code: { ZipFile: await buildZip({ 'lambda_function_v1.py': SEED_V1 }) } });
     await op('CreateFunction', { FunctionName: 'echo', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: await buildZip({ 'index.mjs': NODE_ECHO }) } });
   });
   afterAll(async () => {
+    // As main.ts does: the workers' last lines are flushed before the store closes (a timed flush
+    // armed by them and left to fire after close threw "The database connection is not open").
     await lambda.dispose();
+    sink.dispose();
     store.close();
     rmSync(codeDir, { recursive: true, force: true });
   });
