@@ -91,11 +91,16 @@ export function openSqliteStore(file: string | ':memory:'): Store {
   // Log events go in with multi-row INSERTs of up to APPEND_CHUNK rows: Kanaria's own log
   // writers flush thousands of rows a second, and one statement per row costs about half as much
   // again per row. One prepared statement per chunk size, made on first use.
+  // `OR FAIL`: a plain INSERT of several rows inside a transaction opens a statement journal, so
+  // that a failing row can undo the rows before it; FAIL keeps them, and the whole transaction is
+  // rolled back on any error anyway (transaction() below). Without the journal an invocation's
+  // START/END/REPORT through the log sink cost 6.6 µs instead of 7.9 in memory and 8.8 instead of
+  // 10.4 in a file (best of five runs of 100,000 each, 2026-11-22).
   const appendStatements = new Map<number, Database.Statement>();
   function appendStatement(rows: number): Database.Statement {
     let stmt = appendStatements.get(rows);
     if (!stmt) {
-      stmt = db.prepare(`INSERT INTO log_events (gid, sid, timestamp, ingestion_time, message) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`);
+      stmt = db.prepare(`INSERT OR FAIL INTO log_events (gid, sid, timestamp, ingestion_time, message) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`);
       appendStatements.set(rows, stmt);
     }
     return stmt;
@@ -248,7 +253,9 @@ const AUTOCHECKPOINT_PAGES = 1000;
  */
 function startCheckpointer(db: Database.Database, file: string): Worker {
   db.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(new URL('./checkpointer.mjs', import.meta.url), { workerData: { file, intervalMs: CHECKPOINT_MS } });
+  // No flags of this process: a thread refuses some (`node --input-type=module -e …` made it fail
+  // at start, leaving the checkpoints to the request thread), and the checkpointer needs none.
+  const worker = new Worker(new URL('./checkpointer.mjs', import.meta.url), { workerData: { file, intervalMs: CHECKPOINT_MS }, execArgv: [] });
   worker.unref();
   worker.on('error', () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,28 @@ describe('sqlite store', () => {
     const again = openSqliteStore(file);
     expect(again.queryLogEvents({ group: 'g', limit: 5000 }).length).toBe(2000);
     again.close();
+  });
+
+  // Found with the benches, which start Kanaria as `node --input-type=module -e …`: a worker thread
+  // given that flag fails to start, and the checkpoints went back to the request thread. The child
+  // runs the built store (`npm test` builds dist/ first).
+  it('checkpoints from its own thread in a process started with flags a thread refuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
+    dirs.push(dir);
+    const store = new URL('../../../dist/store/sqlite/sqlite-store.js', import.meta.url).href;
+    const script = `
+      import { statSync } from 'node:fs';
+      const { openSqliteStore } = await import(${JSON.stringify(store)});
+      const file = ${JSON.stringify(join(dir, 'state.db'))};
+      const s = openSqliteStore(file);
+      const message = 'x'.repeat(1000);
+      s.appendLogEvents(Array.from({ length: 2000 }, (_, i) => ({ group: 'g', stream: 's', timestamp: i, ingestionTime: i, message })));
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size < 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      console.log('database bytes', statSync(file).size);
+      s.close();`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(Number(/database bytes (\d+)/.exec(out)?.[1])).toBeGreaterThanOrEqual(2_000_000);
   });
 
   it('lists by prefix in id order and deletes by prefix', () => {
@@ -118,6 +141,19 @@ describe('sqlite store', () => {
     s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 2, ingestionTime: 2, message: 'kept' }]);
     expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => [e.stream, e.message])).toEqual([['s', 'kept']]);
     expect(s.queryLogEvents({ group: 'other', limit: 10 }).map((e) => [e.stream, e.message])).toEqual([['x', 'o']]);
+  });
+
+  // The INSERT of log rows is `OR FAIL` (no statement journal): a bad row stops the statement with
+  // the rows before it still in, and the append's own transaction is what takes them out again.
+  it('appends none of the rows of an append whose row fails, the rows before it included', () => {
+    const s = openSqliteStore(':memory:');
+    s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 1, ingestionTime: 1, message: 'before' }]);
+    const rows = Array.from({ length: 10 }, (_, i) => ({ group: 'g', stream: 's', timestamp: 10 + i, ingestionTime: 10, message: `m${i}` }));
+    (rows[6] as { message: string | null }).message = null;
+    expect(() => s.appendLogEvents(rows)).toThrow(/NOT NULL/);
+    expect(s.queryLogEvents({ group: 'g', limit: 100 }).map((e) => e.message)).toEqual(['before']);
+    s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 30, ingestionTime: 30, message: 'after' }]);
+    expect(s.queryLogEvents({ group: 'g', limit: 100 }).map((e) => e.message)).toEqual(['before', 'after']);
   });
 
   it('moves log events written before log groups and streams had ids, sequence numbers and all', () => {
