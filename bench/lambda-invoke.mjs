@@ -53,7 +53,6 @@ const BARE = `require('node:http').createServer({ keepAlive: true }, (req, res) 
   req.on('end', () => { const body = JSON.stringify({ statusCode: 200, body: Buffer.concat(chunks).toString() }); res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(body); });
 }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
 
-
 const cannon = ({ url, headers = {} }, duration, connections, pid) =>
   load({ url, method: 'POST', body: '{"bench":true}', headers: { 'content-type': 'application/json', ...headers }, connections, duration }, pid).then((r) => ({ ...r, bad: r.non2xx + r.errors }));
 

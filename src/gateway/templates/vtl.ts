@@ -111,7 +111,6 @@ function templateContext(v: TemplateVariables): Record<string, unknown> {
   return { input, context: v.context ?? {}, stageVariables: stageVariablesView(v.stageVariables), util: { ...UTIL } };
 }
 
-
 /** `Text/HTML; charset=utf-8` → `text/html`. */
 function mediaType(header: string | undefined): string {
   if (!header) return '';
