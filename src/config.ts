@@ -13,7 +13,7 @@ export const ConfigSchema = z.strictObject({
   accountId: z.string().regex(/^\d{12}$/, 'must be 12 digits').default('000000000000'),
   /** Region used when a request carries no SigV4 credential scope. */
   region: z.string().min(1).default('us-east-1'),
-  /** Seed for the canary draws: the same seed gives the same sequence of variants. */
+  /** Seed for the canary draws and Lambda alias routing: the same seed gives the same sequence of variants. */
   seed: z.number().int().optional(),
   /** Honour `x-kanaria-canary: always|never` on stage invocations. */
   allowCanaryHeader: z.boolean().default(false),

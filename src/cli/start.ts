@@ -11,7 +11,7 @@ const HELP = `usage: kanaria start [options]
   --ephemeral            keep state in memory; nothing is written to the data directory
   --account-id ID        12-digit account id (default 000000000000)
   --region R             region when a request is not signed (default us-east-1)
-  --seed N               reproducible canary draws
+  --seed N               reproducible canary draws (stages and Lambda aliases)
   --allow-canary-header  honour x-kanaria-canary: always|never on stage requests
   --debug-headers        add x-kanaria-variant: base|canary to stage responses
   --quiet                print only errors`;
