@@ -107,7 +107,8 @@ function finish(id, err, result) {
     } catch (e) {
       return finish(id, Object.assign(new Error(`Unable to stringify response body: ${e.message}`), { name: 'Runtime.MarshalError' }));
     }
-    send({ t: 'result', id, payload });
+    // The raw form (protocol.ts): JSON.stringify never writes a raw line break.
+    output.write(`R${id}\t${payload}\n`);
   } else {
     const doc = errorDoc(err);
     log('ERROR', ['Invoke Error \t%s', JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.trace })]);

@@ -17,7 +17,10 @@ _current = None  # the request id being served
 
 
 def send(frame):
-    data = (json.dumps(frame) + "\n").encode("ascii")
+    write((json.dumps(frame) + "\n").encode("ascii"))
+
+
+def write(data):
     with _lock:
         view = memoryview(data)
         while view:
@@ -158,7 +161,9 @@ def invoke(handler, frame, out, err):
             return
         out.end()
         err.end()
-        send({"t": "result", "id": _current, "payload": payload})
+        # The raw form (protocol.ts): json.dumps escapes every control character, line breaks too;
+        # a lone surrogate (UTF-8 cannot carry it) becomes the same escape the JSON form used.
+        write(("R%s\t%s\n" % (_current, payload)).encode("utf-8", "backslashreplace"))
     except Exception as e:
         out.end()
         err.end()

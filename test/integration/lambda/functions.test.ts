@@ -194,6 +194,17 @@ describe('Lambda functions', () => {
     expect(events.some((e) => /^\d{4}-\d\d-\d\dT[\d:.]+Z\t[0-9a-f-]{36}\tINFO\tnode esm called \{"a":1\}\n$/.test(e.message ?? ''))).toBe(true);
   });
 
+  test('answers come back exactly as the handler returned them: non-ASCII, tabs, escapes, a lone surrogate, 1 MB', async () => {
+    await createFunction(lambda, 'echo_node', 'nodejs20.x', 'index.handler', { 'index.mjs': 'export const handler = async (event) => event;\n' });
+    await createFunction(lambda, 'echo_python', 'python3.12', 'app.handler', { 'app.py': 'def handler(event, context):\n    return event\n' });
+    const event = { text: 'héllo 世界 😀\ttab\nnewline\r\\ "quoted"', lone: '\ud800', big: 'x'.repeat(1024 * 1024) };
+    for (const name of ['echo_node', 'echo_python']) {
+      const r = await invoke(lambda, name, event);
+      expect(r.functionError, name).toBeUndefined();
+      expect(r.json, name).toEqual(event);
+    }
+  });
+
   test('output written straight to fd 1 and 2 (C code, child processes) is captured before END', async () => {
     const code = [
       'import os, subprocess',

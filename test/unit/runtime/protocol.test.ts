@@ -21,7 +21,10 @@ describe('frames', () => {
     expect(parseChildFrame('{"t":"error","id":"r","errorType":"E","payload":"{}"}')?.t).toBe('error');
     expect(parseChildFrame('{"t":"log","id":"","line":"x"}')?.t).toBe('log');
     expect(parseChildFrame('{"t":"init_error","errorType":"E","payload":"{}"}')?.t).toBe('init_error');
-    for (const bad of ['', 'nope', '[]', 'null', '{"t":"result","id":"r"}', '{"t":"result","id":1,"payload":"x"}', '{"t":"unknown"}']) {
+    // The raw result form: the payload after the first tab, as it is (tabs inside it included).
+    expect(parseChildFrame('Rr1\t{"body":"a\\"\tb"}')).toEqual({ t: 'result', id: 'r1', payload: '{"body":"a\\"\tb"}' });
+    expect(parseChildFrame('Rr1\t')).toEqual({ t: 'result', id: 'r1', payload: '' });
+    for (const bad of ['', 'nope', 'Rno-tab', '[]', 'null', '{"t":"result","id":"r"}', '{"t":"result","id":1,"payload":"x"}', '{"t":"unknown"}']) {
       expect(parseChildFrame(bad)).toBeUndefined();
     }
   });
