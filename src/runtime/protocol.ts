@@ -1,6 +1,7 @@
 // The framed channel between Kanaria and its own bootstraps (bootstraps/node.mjs, python.py):
-// newline-delimited JSON, Kanaria → child on fd 3, child → Kanaria on fd 4. This file is the
-// whole contract; the bootstraps implement the other side. Function facts travel in the environment.
+// one frame a line, JSON (a result may come raw, see ResultFrame), Kanaria → child on fd 3, child →
+// Kanaria on fd 4. This file is the whole contract; the bootstraps implement the other side.
+// Function facts travel in the environment.
 
 /** Kanaria → child: run the handler once. `event` is spliced in as raw JSON text (see encodeInvoke). */
 export interface InvokeFrame {

@@ -1,5 +1,5 @@
-// The fast channel to Kanaria's own bootstraps: newline-delimited JSON frames on two extra pipes
-// (fd 3 towards the child, fd 4 back), as declared in ../protocol.ts.
+// The fast channel to Kanaria's own bootstraps: one frame a line on two extra pipes (fd 3 towards
+// the child, fd 4 back), as declared in ../protocol.ts.
 import type { ChildProcess, StdioOptions } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { LineSplitter } from '../line-splitter.js';
