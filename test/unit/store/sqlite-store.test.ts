@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,25 +22,47 @@ describe('sqlite store', () => {
     b.close();
   });
 
+  /**
+   * Runs the built store (`npm test` builds dist/ first) in a child process: appends ~2 MB of log
+   * lines (~500 pages, under SQLite's automatic checkpoint of 1000), waits up to 5 s for the
+   * checkpointer thread to copy them into the database file, closes and waits for the WAL to go.
+   * Answers the file's size right after the append and after the wait. `how` starts the child from
+   * a file, or with `-e` and flags.
+   */
+  function fillInChild(dir: string, how: 'file' | 'flags'): { before: number; after: number } {
+    const store = new URL('../../../dist/store/sqlite/sqlite-store.js', import.meta.url).href;
+    const script = `
+      import { existsSync, statSync } from 'node:fs';
+      const { openSqliteStore } = await import(${JSON.stringify(store)});
+      const file = ${JSON.stringify(join(dir, 'state.db'))};
+      const s = openSqliteStore(file);
+      const message = 'x'.repeat(1000);
+      s.appendLogEvents(Array.from({ length: 2000 }, (_, i) => ({ group: 'g', stream: 's', timestamp: i, ingestionTime: i, message })));
+      const before = statSync(file).size;
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size < 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const after = statSync(file).size;
+      s.close();
+      // The thread closes last and folds what is left of the WAL in.
+      const walGone = Date.now() + 5000;
+      while (existsSync(file + '-wal') && Date.now() < walGone) await new Promise((r) => setTimeout(r, 50));
+      console.log(JSON.stringify({ before, after }));`;
+    const scriptFile = join(dir, 'fill.mjs');
+    writeFileSync(scriptFile, script);
+    const args = how === 'file' ? [scriptFile] : ['--input-type=module', '-e', script];
+    return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 20_000 }));
+  }
+
   // An automatic checkpoint would run inside the commit that crosses 1000 WAL pages, on the thread
   // that serves requests; the store leaves it to a worker thread (checkpointer.mjs) instead.
   it("copies a file's WAL into the database from its own thread, without waiting for 1000 pages", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
     dirs.push(dir);
     const file = join(dir, 'state.db');
-    const s = openSqliteStore(file);
-    const message = 'x'.repeat(1000);
-    // ~2 MB of log lines (~500 pages): under SQLite's automatic checkpoint, so only the thread copies them.
-    s.appendLogEvents(Array.from({ length: 2000 }, (_, i) => ({ group: 'g', stream: 's', timestamp: i, ingestionTime: i, message })));
-    expect(statSync(file).size).toBeLessThan(1_000_000);
-    const deadline = Date.now() + 5000;
-    while (statSync(file).size < 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(statSync(file).size).toBeGreaterThanOrEqual(2_000_000);
-
-    s.close();
-    // The thread closes last and folds what is left of the WAL in; nothing is lost on reopening.
-    const walGone = Date.now() + 5000;
-    while (existsSync(`${file}-wal`) && Date.now() < walGone) await new Promise((r) => setTimeout(r, 50));
+    const { before, after } = fillInChild(dir, 'file');
+    expect(before).toBeLessThan(1_000_000);
+    expect(after).toBeGreaterThanOrEqual(2_000_000);
+    // Folded in by the thread, which closed last; nothing is lost on reopening.
     expect(existsSync(`${file}-wal`)).toBe(false);
     const again = openSqliteStore(file);
     expect(again.queryLogEvents({ group: 'g', limit: 5000 }).length).toBe(2000);
@@ -48,25 +70,11 @@ describe('sqlite store', () => {
   });
 
   // Found with the benches, which start Kanaria as `node --input-type=module -e …`: a worker thread
-  // given that flag fails to start, and the checkpoints went back to the request thread. The child
-  // runs the built store (`npm test` builds dist/ first).
+  // given that flag fails to start, and the checkpoints went back to the request thread.
   it('checkpoints from its own thread in a process started with flags a thread refuses', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
     dirs.push(dir);
-    const store = new URL('../../../dist/store/sqlite/sqlite-store.js', import.meta.url).href;
-    const script = `
-      import { statSync } from 'node:fs';
-      const { openSqliteStore } = await import(${JSON.stringify(store)});
-      const file = ${JSON.stringify(join(dir, 'state.db'))};
-      const s = openSqliteStore(file);
-      const message = 'x'.repeat(1000);
-      s.appendLogEvents(Array.from({ length: 2000 }, (_, i) => ({ group: 'g', stream: 's', timestamp: i, ingestionTime: i, message })));
-      const deadline = Date.now() + 5000;
-      while (statSync(file).size < 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      console.log('database bytes', statSync(file).size);
-      s.close();`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
-    expect(Number(/database bytes (\d+)/.exec(out)?.[1])).toBeGreaterThanOrEqual(2_000_000);
+    expect(fillInChild(dir, 'flags').after).toBeGreaterThanOrEqual(2_000_000);
   });
 
   it('lists by prefix in id order and deletes by prefix', () => {
