@@ -143,12 +143,27 @@ function parseTimestamp(text: string): Date {
   return /^\d+(\.\d+)?$/.test(text) ? new Date(Number(text) * 1000) : new Date(text);
 }
 
+/** A structure's body members (not bound to the URI, query or headers) and their wire names, listed once per shape. */
+const bodyMembersOf = new WeakMap<Shape, Array<[name: string, member: MemberRef, wireName: string]>>();
+function bodyMembers(shape: Shape): Array<[name: string, member: MemberRef, wireName: string]> {
+  let list = bodyMembersOf.get(shape);
+  if (!list) {
+    list = Object.entries(shape.members ?? {})
+      .filter(([, member]) => !member.location)
+      .map(([name, member]) => [name, member, member.locationName ?? name]);
+    bodyMembersOf.set(shape, list);
+  }
+  return list;
+}
+
 /** Reads the body members of a structure (members bound to the URI, query or headers are skipped). */
 export function readStructure(model: ServiceModel, shape: Shape, value: Record<string, unknown>, path: Path, opts: ReadOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(shape.members ?? {})) {
-    if (member.location) continue;
-    const item = readValue(model, member, value[member.locationName ?? name], memberPath(path, name), opts);
+  for (const [name, member, wireName] of bodyMembers(shape)) {
+    const raw = value[wireName];
+    // Absent: readValue's answer too, without building the member's path.
+    if (raw === undefined || raw === null) continue;
+    const item = readValue(model, member, raw, memberPath(path, name), opts);
     if (item !== undefined) out[name] = item;
   }
   return out;
@@ -195,10 +210,9 @@ export function writeValue(model: ServiceModel, ref: { shape: string }, value: u
     case 'structure': {
       const out: Record<string, unknown> = {};
       const input = value as Record<string, unknown>;
-      for (const [name, member] of Object.entries(shape.members ?? {})) {
-        if (member.location) continue;
+      for (const [name, member, wireName] of bodyMembers(shape)) {
         const item = writeValue(model, member, input[name], opts);
-        if (item !== undefined) out[member.locationName ?? name] = item;
+        if (item !== undefined) out[wireName] = item;
       }
       return out;
     }
