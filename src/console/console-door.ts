@@ -39,6 +39,8 @@ export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
   return {
     name: 'console',
     claims(req) {
+      // Asked of every request (the AWS calls come after it): the prefix test first, no split.
+      if (!(req.url ?? '').startsWith('/_kanaria')) return false;
       const path = pathOf(req);
       return path === '/_kanaria' || path === '/_kanaria/' || path.startsWith(ASSETS);
     },
