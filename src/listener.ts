@@ -10,6 +10,18 @@ export interface FrontDoor {
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }
 
+/**
+ * The request's path (its query left out) when its URL starts with `prefix`, else undefined. The
+ * doors' `claims` are asked of every request the doors before them did not take, the AWS calls
+ * included: the prefix is tested before any split.
+ */
+export function pathUnder(req: IncomingMessage, prefix = ''): string | undefined {
+  const url = req.url ?? '/';
+  if (!url.startsWith(prefix)) return undefined;
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
 /** Answers a front door's JSON: Kanaria's own APIs (rollouts, stages, metrics, the console's live view), never cached. */
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);

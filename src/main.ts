@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, type Services } from './aws/dispatch.js';
 import { createConsoleDoor } from './console/index.js';
-import { seededRandom } from './gateway/canary.js';
+import { randomSource } from './gateway/canary.js';
 import { createGateway } from './gateway/index.js';
 import { parseConfig, type Config, type ConfigInput } from './config.js';
 import { listen, type FrontDoor } from './listener.js';
@@ -40,7 +40,7 @@ export async function startKanaria(input: ConfigInput = {}): Promise<Kanaria> {
   // Function code is unpacked inside the data directory, or a temporary folder when ephemeral.
   const codeDir = config.ephemeral ? mkdtempSync(join(tmpdir(), 'kanaria-code-')) : join(config.dataDir, 'code');
   // `--seed` makes alias routing draws repeat too (their own generator, the gateway has another).
-  const lambda = createLambda({ store, logs: logSink, codeDir, log, random: config.seed === undefined ? undefined : seededRandom(config.seed) });
+  const lambda = createLambda({ store, logs: logSink, codeDir, log, random: randomSource(config.seed) });
 
   const services: Services = {
     apigateway: createApigatewayService({ store }),

@@ -2,7 +2,7 @@
 // JSON API under /_kanaria/console/api/. Everything the page changes goes through the public AWS
 // operations on this same origin; this door only serves files and reads telemetry.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson, type FrontDoor } from '../listener.js';
+import { pathUnder, sendJson, type FrontDoor } from '../listener.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import { liveView, LiveQuerySchema } from './live-api.js';
 import { createStaticFiles } from './static-files.js';
@@ -17,10 +17,6 @@ export interface ConsoleDeps {
 
 const ASSETS = '/_kanaria/console/';
 const API = '/_kanaria/console/api/';
-
-function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '/').split('?', 1)[0];
-}
 
 export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
   const files = createStaticFiles();
@@ -39,13 +35,11 @@ export function createConsoleDoor(deps: ConsoleDeps): FrontDoor {
   return {
     name: 'console',
     claims(req) {
-      // Asked of every request (the AWS calls come after it): the prefix test first, no split.
-      if (!(req.url ?? '').startsWith('/_kanaria')) return false;
-      const path = pathOf(req);
-      return path === '/_kanaria' || path === '/_kanaria/' || path.startsWith(ASSETS);
+      const path = pathUnder(req, '/_kanaria');
+      return path === '/_kanaria' || path === '/_kanaria/' || (path?.startsWith(ASSETS) ?? false);
     },
     async handle(req, res) {
-      const path = pathOf(req);
+      const path = pathUnder(req)!;
       const method = req.method ?? 'GET';
       if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { message: `${method} is not allowed on ${path}` });
       if (path === '/_kanaria') {

@@ -45,6 +45,11 @@ export function stickyPoint(seed: number, key: string): number {
   return (fmix32(fnv1a(key, seed)) / 4294967296) * 100;
 }
 
+/** The draws of `kanaria start --seed N` (the same sequence on every run), else Math.random. */
+export function randomSource(seed: number | undefined): RandomSource {
+  return seed === undefined ? Math.random : seededRandom(seed);
+}
+
 /**
  * A seeded generator: the same seed gives the same sequence on every run and every machine.
  * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 128-bit state), its state filled

@@ -10,7 +10,7 @@ import type { LambdaInvoker } from '../services/lambda/invoker.js';
 import type { Store } from '../store/store.js';
 import type { LogSink } from '../telemetry/log-sink.js';
 import type { Metrics } from '../telemetry/metrics.js';
-import { seededRandom, type RandomSource } from './canary.js';
+import { randomSource, type RandomSource } from './canary.js';
 import { runChain } from './chain.js';
 import { InvocationContext, type GatewayServices } from './context.js';
 import { createHttpClient } from './integrations/http-client.js';
@@ -93,7 +93,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       rateLimit: deps.options.accountRateLimit ?? ACCOUNT_THROTTLE.rateLimit,
       burstLimit: deps.options.accountBurstLimit ?? ACCOUNT_THROTTLE.burstLimit,
     },
-    random: deps.random ?? (deps.options.seed === undefined ? Math.random : seededRandom(deps.options.seed)),
+    random: deps.random ?? randomSource(deps.options.seed),
     now,
     monotonic: () => performance.now(),
     logStream: randomBytes(16).toString('hex'),

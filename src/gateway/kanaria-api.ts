@@ -3,7 +3,7 @@
 //   GET /_kanaria/metrics  metrics per stage and variant as JSON; Prometheus text with
 //                          `Accept: text/plain` or `?format=prometheus`
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson, type FrontDoor } from '../listener.js';
+import { pathUnder, sendJson, type FrontDoor } from '../listener.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import { invokeUrls, type InvokeUrls } from './invoke-url.js';
 import type { StageRegistry } from './stage-registry.js';
@@ -24,8 +24,7 @@ const PATHS = new Set(['/_kanaria/stages', '/_kanaria/metrics']);
 export function createKanariaApi(registry: StageRegistry, metrics: Metrics): FrontDoor {
   return {
     name: 'kanaria-data-plane-api',
-    // Asked of every request the doors before it did not claim: the prefix test first, no split.
-    claims: (req) => (req.url ?? '').startsWith('/_kanaria/') && PATHS.has((req.url ?? '').split('?')[0]),
+    claims: (req) => PATHS.has(pathUnder(req, '/_kanaria/') ?? ''),
     handle(req: IncomingMessage, res: ServerResponse) {
       const [path, query = ''] = (req.url ?? '').split('?', 2);
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { message: `${req.method} is not allowed on ${path}` });

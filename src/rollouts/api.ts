@@ -6,7 +6,7 @@
 //   POST /_kanaria/rollouts/{id}/pause|resume|promote|abort             a command ({"reason"} optional)
 // Errors answer {"message": …} with a 4XX status and change nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson, type FrontDoor } from '../listener.js';
+import { pathUnder, sendJson, type FrontDoor } from '../listener.js';
 import { DEFAULT_GATES } from './gates.js';
 import { COMMANDS, RolloutError, type RolloutCommand, type Rollouts } from './rollouts.js';
 
@@ -80,10 +80,8 @@ export function createRolloutsDoor(rollouts: Rollouts): FrontDoor {
   return {
     name: 'rollouts',
     claims(req) {
-      // Asked of every request the doors before it did not claim: the prefix test first, no split.
-      if (!(req.url ?? '').startsWith(ROOT)) return false;
-      const path = (req.url ?? '').split('?', 1)[0];
-      return path === ROOT || path.startsWith(`${ROOT}/`);
+      const path = pathUnder(req, ROOT);
+      return path === ROOT || (path?.startsWith(`${ROOT}/`) ?? false);
     },
     async handle(req, res) {
       try {

@@ -22,7 +22,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { expectedCountRange, Z } from '../../../src/telemetry/binomial.js';
 import { NODE_ECHO } from '../../fixtures/lambda/handlers.js';
 import { buildZip } from '../../fixtures/lambda/zip.js';
-import { useKanaria } from '../../helpers/kanaria.js';
+import { useKanaria, type KanariaFixture } from '../../helpers/kanaria.js';
 import { createFunction, failure, invoke } from './helpers.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function';
@@ -198,7 +198,7 @@ describe('Lambda alias routing with `kanaria start --seed`', () => {
   const second = useKanaria({ seed: 7 });
 
   /** The versions 30 sequential invocations of a 50/50 alias ran, on one server. */
-  async function draws(k: ReturnType<typeof useKanaria>): Promise<string[]> {
+  async function draws(k: KanariaFixture): Promise<string[]> {
     const lambda = new LambdaClient(k.clientConfig);
     await createFunction(lambda, 'coin', 'nodejs20.x', 'index.handler', { 'index.mjs': NODE_ECHO });
     await lambda.send(new PublishVersionCommand({ FunctionName: 'coin' }));
