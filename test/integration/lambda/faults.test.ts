@@ -43,6 +43,20 @@ describe('Lambda limits and faults', () => {
     expect(after.log).toMatch(/Init Duration: [\d.]+ ms/); // a fresh worker
   });
 
+  test('a handler that writes garbage onto the runtime channel (fd 4) is a runtime fault, and a fresh worker follows', async () => {
+    // A raw result frame without its tab, then silence: Kanaria must not wait for the timeout.
+    const code = 'import os\ndef handler(event, context):\n    if event.get("garble"):\n        os.write(4, b"Rno-tab-here\\n")\n        import time; time.sleep(30)\n    return "clean"\n';
+    await createFunction(lambda, 'garbler', 'python3.12', 'app.handler', { 'app.py': code }, { Timeout: 20 });
+    const started = Date.now();
+    const r = await invoke(lambda, 'garbler', { garble: true });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.functionError).toBe('Unhandled');
+    expect(r.json).toEqual({ errorType: 'Runtime.Unknown', errorMessage: `RequestId: ${r.requestId} Error: the runtime sent a malformed frame: Rno-tab-here` });
+    const after = await stillServing('garbler');
+    expect(after.json).toBe('clean');
+    expect(after.log).toMatch(/Init Duration: [\d.]+ ms/); // a fresh worker
+  });
+
   test('a Python handler that raises: AWS error document, X-Amz-Function-Error Unhandled, worker stays warm', async () => {
     const code = 'def handler(event, context):\n    if event.get("fail"):\n        raise ValueError("bad input: " + event["fail"])\n    return {"ok": True}\n';
     await createFunction(lambda, 'py_raises', 'python3.12', 'app.handler', { 'app.py': code });
