@@ -14,8 +14,9 @@
 //
 // Needs dist/ (`npm run build`, run first when missing) and wrk (`apt-get install wrk`; without it
 // autocannon stands in, and may cap the bare server). On a 2-core machine the generator, Kanaria
-// and its workers share the cores: check `uptime` first, use several rounds (medians), and read
-// the ratios, not the absolute numbers. `--only bare,mock` measures a few targets; `--profile DIR`
+// and its workers share the cores: check `uptime` first and read the ratios, not the absolute
+// numbers. Each round runs the bare server before and after every target, and a ratio is the median
+// over rounds of a target's run against those two (pairedRounds in support.mjs). `--only bare,mock` measures a few targets; `--profile DIR`
 // writes a CPU profile of Kanaria.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,15 +24,15 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_NOTE, load } from './load.mjs';
-import { ensureBuilt, median, root, startListening, startServer, zip } from './support.mjs';
+import { ensureBuilt, median, pairedRounds, root, startListening, startServer, zip } from './support.mjs';
 import * as apigateway from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
 const { values: opts } = parseArgs({
   options: {
-    duration: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
     /** Write a CPU profile of the Kanaria process into this folder (node --cpu-prof). */
     profile: { type: 'string' },
@@ -175,7 +176,7 @@ async function main() {
     log(`kanaria start: idle RSS ${idleRss.toFixed(1)} MB; setting up (MOCK, Node and Python AWS_PROXY, a 10 % canary stage) …`);
     const apiId = await setUp(endpoint);
     const stage = (name, path) => `${endpoint}/_aws/execute-api/${apiId}/${name}${path}`;
-    log(`${GENERATOR_NOTE}; ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s) (median); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    log(`${GENERATOR_NOTE}; ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s), the bare server before and after each target; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     const targets = [
       ['bare', 'bare node http', `http://127.0.0.1:${barePort}/`, bare.pid],
       ['mock', 'MOCK', stage('plain', '/mock'), kanaria.pid],
@@ -186,13 +187,11 @@ async function main() {
       ['floorPython', 'floor: python workers', `${floors.python.url}/python`, floors.python.child.pid],
     ];
     const only = opts.only ? new Set(opts.only.split(',')) : undefined;
-    const chosen = targets.filter(([key]) => !only || only.has(key));
+    const chosen = targets.filter(([key]) => key === 'bare' || !only || only.has(key));
     for (const [, , url] of chosen) await warm(url);
-    // Rounds interleave the targets, so a neighbour's burst of load spreads over all of them.
-    const runs = Object.fromEntries(chosen.map(([key]) => [key, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [key, , url, pid] of chosen) runs[key].push(await run(url, pid));
-    }
+    const byKey = Object.fromEntries(chosen.map(([key, , url, pid]) => [key, { url, pid }]));
+    const others = chosen.map(([key]) => key).filter((key) => key !== 'bare');
+    const { runs, ratios } = await pairedRounds('bare', others, ROUNDS, (key) => run(byKey[key].url, byKey[key].pid));
     const results = {};
     for (const [key, name] of chosen) results[key] = summarize(name, runs[key]);
     if (only) {
@@ -201,16 +200,18 @@ async function main() {
     }
     const busyRss = rssMb(kanaria.pid);
 
-    const ratio = (r) => r.rps / results.bare.rps;
+    const ratio = (key) => median(ratios[key].rps);
     // CPU per request is steadier than throughput on a shared machine: bare's µs/req over ours
     // is the throughput ratio the two would reach when CPU-bound on the same core.
-    const cpuRatio = (r) => results.bare.cpuUs / r.cpuUs;
-    const canaryCost = 1 - results.mockCanary.rps / results.mock.rps;
-    const canaryCpuCost = results.mockCanary.cpuUs / results.mock.cpuUs - 1;
+    const cpuRatio = (key) => median(ratios[key].cpu);
+    // The canary stage against the plain one, round by round (each already against its bare neighbours).
+    const perRound = (f) => median(ratios.mock.rps.map((_, i) => f(i)));
+    const canaryCost = perRound((i) => 1 - ratios.mockCanary.rps[i] / ratios.mock.rps[i]);
+    const canaryCpuCost = perRound((i) => ratios.mock.cpu[i] / ratios.mockCanary.cpu[i] - 1);
     const checks = [
-      ['MOCK / bare', ratio(results.mock), cpuRatio(results.mock), 0.7, '≥'],
-      ['AWS_PROXY node / bare', ratio(results.node), cpuRatio(results.node), 0.4, '≥'],
-      ['AWS_PROXY python / bare', ratio(results.python), cpuRatio(results.python), 0.3, '≥'],
+      ['MOCK / bare', ratio('mock'), cpuRatio('mock'), 0.7, '≥'],
+      ['AWS_PROXY node / bare', ratio('node'), cpuRatio('node'), 0.4, '≥'],
+      ['AWS_PROXY python / bare', ratio('python'), cpuRatio('python'), 0.3, '≥'],
       ['canary cost', canaryCost, canaryCpuCost, 0.05, '<'],
     ];
     log('\n                                  throughput   by CPU/req   target');
@@ -220,12 +221,12 @@ async function main() {
       log(`  ${name.padEnd(30)} ${pct(value)} ${ok(value) ? '✓' : '✗'}  ${pct(byCpu)} ${ok(byCpu) ? '✓' : '✗'}    ${op} ${target * 100} %`);
     }
     // No target: what the Lambda rows could reach if Kanaria's work beside the process round trip were free.
-    for (const [name, r] of [['floor: node workers / bare', results.floorNode], ['floor: python workers / bare', results.floorPython]]) {
-      log(`  ${name.padEnd(30)} ${`${(ratio(r) * 100).toFixed(1)} %`.padStart(9)}    ${`${(cpuRatio(r) * 100).toFixed(1)} %`.padStart(9)}      (no target: Kanaria's Lambda rows stay below it)`);
+    for (const [name, key] of [['floor: node workers / bare', 'floorNode'], ['floor: python workers / bare', 'floorPython']]) {
+      log(`  ${name.padEnd(30)} ${`${(ratio(key) * 100).toFixed(1)} %`.padStart(9)}    ${`${(cpuRatio(key) * 100).toFixed(1)} %`.padStart(9)}      (no target: Kanaria's Lambda rows stay below it)`);
     }
     log(`  ${'idle RSS of kanaria start'.padEnd(30)} ${idleRss.toFixed(1).padStart(6)} MB ${idleRss < 120 ? '✓' : '✗'}                  < 120 MB`);
     log(`  RSS after the runs: ${busyRss.toFixed(1)} MB`);
-    if (opts.json) console.log(JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, idleRssMb: idleRss, busyRssMb: busyRss, results, canaryCost }, null, 2));
+    if (opts.json) console.log(JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, idleRssMb: idleRss, busyRssMb: busyRss, results, ratios, canaryCost }, null, 2));
   } finally {
     cleanup();
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);

@@ -5,13 +5,15 @@
 // Targets: Node ≥ 40 % of the bare server, Python ≥ 30 %. A DryRun row (HTTP, wire layer and
 // Invoke's checks, no runtime) shows how much of the gap is the front rather than the runtime.
 // Kanaria and the bare server each run in their own process; wrk loads them from a third (see
-// load.mjs), round after round (medians), and the servers' CPU per request (Kanaria's process
-// tree, workers included) is printed beside the throughput. A `floor` row shows the ceiling of any
-// design with handlers in worker processes: the bare server handing each body to Node children
-// over pipes with nothing else (floor-server.mjs), against which Kanaria's wire layer, Lambda
-// checks, logs and metrics are what remains.
+// load.mjs), and the servers' CPU per request (Kanaria's process tree, workers included) is
+// printed beside the throughput. Each round runs the bare server before and after every target,
+// in short runs, and a target's ratio is the median over rounds of its run against those two
+// (pairedRounds in support.mjs): medians taken minutes apart gave 31–44 % from one build. A
+// `floor` row shows the ceiling of any design with handlers in worker processes: the bare server
+// handing each body to Node children over pipes with nothing else (floor-server.mjs), against
+// which Kanaria's wire layer, Lambda checks, logs and metrics are what remains.
 //
-//   node bench/lambda-invoke.mjs [--duration S] [--connections C] [--rounds R] [--dist DIR]
+//   node bench/lambda-invoke.mjs [--duration S] [--connections C] [--rounds R] [--warmup S] [--dist DIR]
 //                                [--only bare,dryrun,node,python,floor] [--profile DIR] [--json]
 //
 // Needs a build (`npm run build`; --dist points at another one) and wrk (`apt-get install wrk`;
@@ -23,13 +25,15 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GENERATOR_NOTE, load } from './load.mjs';
-import { ensureBuilt, median, root, startListening as serve, zip } from './support.mjs';
+import { ensureBuilt, median, pairedRounds, root, startListening as serve, zip } from './support.mjs';
 
 const { values: opts } = parseArgs({
   options: {
-    duration: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '8' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '7' },
+    /** Seconds of load on each target before the first round. */
+    warmup: { type: 'string', default: '3' },
     dist: { type: 'string', default: 'dist' },
     json: { type: 'boolean', default: false },
     /** Measure only these targets (comma-separated: bare,dryrun,node,python,floor). */
@@ -85,26 +89,26 @@ async function main() {
     );
     const connections = Number(opts.connections);
     const duration = Number(opts.duration);
-    say(`Invoke API, ${GENERATOR_NOTE}, ${connections} keep-alive connections, ${duration} s per run, ${opts.rounds} round(s); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; warming up …`);
-    for (const target of Object.values(targets)) await cannon(target, 1, connections);
-    const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
-    for (let round = 1; round <= Number(opts.rounds); round++) {
-      for (const [name, target] of Object.entries(targets)) {
-        const r = await cannon(target, duration, connections, target.pid);
-        runs[name].push(r);
-        say(`  round ${round}  ${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  cpu ${r.cpuUs.toFixed(0)} µs/req${r.bad ? `  failed ${r.bad}` : ''}`);
-      }
-    }
+    const others = Object.keys(targets).filter((name) => name !== 'bare');
+    say(`Invoke API, ${GENERATOR_NOTE}, ${connections} keep-alive connections, ${duration} s per run, ${opts.rounds} round(s) of bare, ${others.map((n) => `${n}, bare`).join(', ')}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; warming up …`);
+    for (const target of Object.values(targets)) await cannon(target, Number(opts.warmup), connections);
+    const { runs, ratios: paired } = await pairedRounds('bare', others, Number(opts.rounds), async (name, round) => {
+      const r = await cannon(targets[name], duration, connections, targets[name].pid);
+      say(`  round ${round}  ${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  cpu ${r.cpuUs.toFixed(0)} µs/req${r.bad ? `  failed ${r.bad}` : ''}`);
+      return r;
+    });
     const result = Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), cpuUs: median(rs.map((r) => r.cpuUs)) }]));
-    say('\nmedians and ratios to the bare server (throughput; by CPU per request: bare µs/req over ours):');
+    const pct = (x) => `${(x * 100).toFixed(1)} %`;
+    say('\nmedians; each ratio is the median over rounds of the run against the mean of the bare runs just before and after it (range in brackets):');
     for (const [name, target] of [['bare'], ['dryrun'], ['node', 0.4], ['python', 0.3], ['floor']].filter(([name]) => result[name])) {
-      const ratio = result[name].rps / result.bare.rps;
-      const byCpu = result.bare.cpuUs / result[name].cpuUs;
-      const met = (r) => (r >= target ? 'met' : 'NOT met');
-      const verdict =
-        name === 'bare'
-          ? ''
-          : `  ${(ratio * 100).toFixed(1)} % of bare, by CPU ${(byCpu * 100).toFixed(1)} %${target === undefined ? '' : ` (target ≥ ${target * 100} %: ${met(ratio)}; by CPU ${met(byCpu)})`}`;
+      let verdict = '';
+      if (name !== 'bare') {
+        const { rps, cpu } = paired[name];
+        const [ratio, byCpu] = [median(rps), median(cpu)];
+        Object.assign(result[name], { ratio, ratioRange: [Math.min(...rps), Math.max(...rps)], byCpu });
+        const met = (r) => (r >= target ? 'met' : 'NOT met');
+        verdict = `  ${pct(ratio)} of bare [${pct(Math.min(...rps))}–${pct(Math.max(...rps))}], by CPU ${pct(byCpu)}${target === undefined ? '' : ` (target ≥ ${target * 100} %: ${met(ratio)}; by CPU ${met(byCpu)})`}`;
+      }
       say(`  ${name.padEnd(7)} ${result[name].rps.toFixed(0).padStart(7)} req/s  p50 ${result[name].p50.toFixed(2)} ms  p99 ${result[name].p99.toFixed(2)} ms  cpu ${result[name].cpuUs.toFixed(0)} µs/req${verdict}`);
     }
     if (opts.json) console.log(JSON.stringify({ connections, duration, rounds: Number(opts.rounds), result }, null, 2));

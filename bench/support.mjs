@@ -55,3 +55,33 @@ export function zip(files) {
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Runs `rounds` rounds of: the reference, then each target followed by the reference again; each
+ * target gets one ratio a round against the mean of the reference runs just before and after it
+ * (throughput, ours over the reference's; CPU per request, the reference's over ours). This
+ * machine's speed drifts by ±15 % over tens of seconds and moves within seconds (the same warm
+ * Kanaria under the same load spent 105 and then 194 µs of main thread a call, 2026-11-23), so a
+ * target's median and the reference's, taken minutes apart, are not comparable; neighbours are.
+ * `measure(name, round)` resolves with at least `{ rps, cpuUs }`.
+ */
+export async function pairedRounds(reference, targets, rounds, measure) {
+  const runs = Object.fromEntries([reference, ...targets].map((name) => [name, []]));
+  const ratios = Object.fromEntries(targets.map((name) => [name, { rps: [], cpu: [] }]));
+  const run = async (round, name) => {
+    const r = await measure(name, round);
+    runs[name].push(r);
+    return r;
+  };
+  for (let round = 1; round <= rounds; round++) {
+    let before = await run(round, reference);
+    for (const name of targets) {
+      const r = await run(round, name);
+      const after = await run(round, reference);
+      ratios[name].rps.push(r.rps / ((before.rps + after.rps) / 2));
+      ratios[name].cpu.push((before.cpuUs + after.cpuUs) / 2 / r.cpuUs);
+      before = after;
+    }
+  }
+  return { runs, ratios };
+}
