@@ -15,9 +15,9 @@
 // Needs dist/ (`npm run build`, run first when missing) and wrk (`apt-get install wrk`; without it
 // autocannon stands in, and may cap the bare server). On a 2-core machine the generator, Kanaria
 // and its workers share the cores: check `uptime` first and read the ratios, not the absolute
-// numbers. Each round runs the bare server before and after every target, and a ratio is the median
-// over rounds of a target's run against those two (pairedRounds in support.mjs). `--only bare,mock` measures a few targets; `--profile DIR`
-// writes a CPU profile of Kanaria.
+// numbers. Each round runs the bare server before and after every target, and a ratio is the
+// median over rounds of a target's run against those two (pairedRounds in support.mjs).
+// `--only bare,mock` measures a few targets; `--profile DIR` writes a CPU profile of Kanaria.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
