@@ -104,10 +104,9 @@ async function main() {
       let verdict = '';
       if (name !== 'bare') {
         const { rps, cpu } = paired[name];
-        const [ratio, byCpu] = [median(rps), median(cpu)];
-        Object.assign(result[name], { ratio, ratioRange: [Math.min(...rps), Math.max(...rps)], byCpu });
+        const { ratio, ratioRange, byCpu } = Object.assign(result[name], { ratio: median(rps), ratioRange: [Math.min(...rps), Math.max(...rps)], byCpu: median(cpu) });
         const met = (r) => (r >= target ? 'met' : 'NOT met');
-        verdict = `  ${pct(ratio)} of bare [${pct(Math.min(...rps))}–${pct(Math.max(...rps))}], by CPU ${pct(byCpu)}${target === undefined ? '' : ` (target ≥ ${target * 100} %: ${met(ratio)}; by CPU ${met(byCpu)})`}`;
+        verdict = `  ${pct(ratio)} of bare [${ratioRange.map(pct).join('–')}], by CPU ${pct(byCpu)}${target === undefined ? '' : ` (target ≥ ${target * 100} %: ${met(ratio)}; by CPU ${met(byCpu)})`}`;
       }
       say(`  ${name.padEnd(7)} ${result[name].rps.toFixed(0).padStart(7)} req/s  p50 ${result[name].p50.toFixed(2)} ms  p99 ${result[name].p99.toFixed(2)} ms  cpu ${result[name].cpuUs.toFixed(0)} µs/req${verdict}`);
     }
