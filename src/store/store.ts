@@ -68,7 +68,8 @@ export interface Store {
   /** Runs `fn` atomically; nested calls join the outer transaction. */
   transaction<R>(fn: () => R): R;
 
-  appendLogEvents(rows: LogEventRow[]): void;
+  /** Appends events to one stream of a group (both named as in LogEventRow), all ingested at `ingestionTime`. */
+  appendLogEvents(group: string, stream: string, events: ReadonlyArray<{ timestamp: number; message: string }>, ingestionTime: number): void;
   queryLogEvents(query: LogEventQuery): StoredLogEvent[];
   deleteLogEvents(group: string, stream?: string): void;
 

@@ -29,11 +29,14 @@ interface Batch {
 }
 
 /**
- * Events a timed flush writes in one transaction before it yields to the event loop. A slice of
- * 512 held requests up for ~1 ms; 128 took AWS_PROXY's p99 from ~11.5 to ~9 ms under load with
- * the same throughput (bench/gateway.mjs, 2026-11-22); 64 cost throughput.
+ * Events a timed flush writes in one transaction before it yields to the event loop. With a row
+ * per event, a slice of 512 held requests up for ~1 ms; 128 took AWS_PROXY's p99 from ~11.5 to
+ * ~9 ms under load with the same throughput (bench/gateway.mjs, 2026-11-22). Since events are
+ * stored in batches (store/sqlite/log-batches.ts), 512 Lambda log lines take as long as 128 did
+ * (median 438 µs against 443, 2026-11-23), and a slice's own cost (~57 µs: the transaction, the
+ * group and stream documents) is shared by four times as many lines.
  */
-const SLICE_EVENTS = 128;
+const SLICE_EVENTS = 512;
 
 export function createLogSink(store: Store, options: { flushMs?: number; now?: () => number } = {}): LogSink {
   const now = options.now ?? Date.now;

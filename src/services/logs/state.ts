@@ -1,7 +1,7 @@
 // How log groups, log streams and their events are stored. The logs service's operations and
 // Kanaria's own log writers (Lambda function logs, API Gateway execution/access logs, through
 // telemetry/log-sink.ts) both go through these functions, so the two never disagree.
-import type { LogEventRow, Store } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 
 export const LOG_GROUP = 'logs.group';
 export const LOG_STREAM = 'logs.stream';
@@ -81,20 +81,17 @@ export interface InputLogEvent {
 /** Appends events to an existing stream and updates its timestamps (call inside a transaction). */
 export function appendToStream(store: Store, scope: Scope, stream: StoredLogStream, events: InputLogEvent[], now: number): void {
   if (events.length === 0) return;
-  // One pass (Kanaria's log sink appends thousands of events a flush): the rows, the time span, the bytes.
-  const group = groupId(scope, stream.logGroupName);
-  const rows: LogEventRow[] = new Array(events.length);
+  // One pass (Kanaria's log sink appends thousands of events a flush): the time span, the bytes.
   let first = Infinity;
   let last = -Infinity;
   let bytes = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    rows[i] = { group, stream: stream.logStreamName, timestamp: e.timestamp, ingestionTime: now, message: e.message };
     if (e.timestamp < first) first = e.timestamp;
     if (e.timestamp > last) last = e.timestamp;
     bytes += Buffer.byteLength(e.message);
   }
-  store.appendLogEvents(rows);
+  store.appendLogEvents(groupId(scope, stream.logGroupName), stream.logStreamName, events, now);
   const next: StoredLogStream = {
     ...stream,
     firstEventTimestamp: Math.min(stream.firstEventTimestamp ?? first, first),

@@ -53,6 +53,29 @@ const MIGRATIONS: string[] = [
    ALTER TABLE log_event_rows RENAME TO log_events;
    CREATE INDEX log_events_by_stream ON log_events (sid, timestamp);
    CREATE INDEX log_events_by_group ON log_events (gid, timestamp);`,
+  // 3: log events in batches, one row per append to one stream (log-batches.ts): a row and two
+  // index entries per line were most of what writing Kanaria's own log lines cost. A row's key is
+  // its last event's sequence number; each old row becomes a batch of one with its own number
+  // (a batch of one needs no `times` or `lengths`).
+  `CREATE TABLE log_batches (
+     last_seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     gid INTEGER NOT NULL,
+     sid INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     first_ts INTEGER NOT NULL,
+     last_ts INTEGER NOT NULL,
+     ingestion_time INTEGER NOT NULL,
+     times BLOB,
+     lengths BLOB,
+     messages TEXT NOT NULL
+   );
+   INSERT INTO log_batches (last_seq, gid, sid, count, first_ts, last_ts, ingestion_time, messages)
+     SELECT seq, gid, sid, 1, timestamp, timestamp, ingestion_time, message FROM log_events ORDER BY seq;
+   DELETE FROM sqlite_sequence WHERE name = 'log_batches';
+   INSERT INTO sqlite_sequence (name, seq) SELECT 'log_batches', seq FROM sqlite_sequence WHERE name = 'log_events';
+   DROP TABLE log_events;
+   CREATE INDEX log_batches_by_stream ON log_batches (sid, first_ts);
+   CREATE INDEX log_batches_by_group ON log_batches (gid, first_ts);`,
 ];
 
 export function migrate(db: Database): void {

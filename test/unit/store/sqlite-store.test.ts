@@ -37,7 +37,7 @@ describe('sqlite store', () => {
       const file = ${JSON.stringify(join(dir, 'state.db'))};
       const s = openSqliteStore(file);
       const message = 'x'.repeat(1000);
-      s.appendLogEvents(Array.from({ length: 2000 }, (_, i) => ({ group: 'g', stream: 's', timestamp: i, ingestionTime: i, message })));
+      s.appendLogEvents('g', 's', Array.from({ length: 2000 }, (_, i) => ({ timestamp: i, message })), 0);
       const before = statSync(file).size;
       const deadline = Date.now() + 5000;
       while (statSync(file).size < 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -116,11 +116,9 @@ describe('sqlite store', () => {
 
   it('appends and queries log events by group, stream and time', () => {
     const s = openSqliteStore(':memory:');
-    s.appendLogEvents([
-      { group: 'g', stream: 's1', timestamp: 10, ingestionTime: 11, message: 'a' },
-      { group: 'g', stream: 's2', timestamp: 5, ingestionTime: 11, message: 'b' },
-      { group: 'h', stream: 's1', timestamp: 1, ingestionTime: 11, message: 'c' },
-    ]);
+    s.appendLogEvents('g', 's1', [{ timestamp: 10, message: 'a' }], 11);
+    s.appendLogEvents('g', 's2', [{ timestamp: 5, message: 'b' }], 11);
+    s.appendLogEvents('h', 's1', [{ timestamp: 1, message: 'c' }], 11);
     expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => e.message)).toEqual(['b', 'a']);
     expect(s.queryLogEvents({ group: 'g', streams: ['s1'], limit: 10 }).map((e) => e.message)).toEqual(['a']);
     expect(s.queryLogEvents({ group: 'g', startTime: 6, limit: 10 }).map((e) => e.message)).toEqual(['a']);
@@ -141,27 +139,44 @@ describe('sqlite store', () => {
     const s = openSqliteStore(':memory:');
     expect(() =>
       s.transaction(() => {
-        s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 1, ingestionTime: 1, message: 'lost' }]);
+        s.appendLogEvents('g', 's', [{ timestamp: 1, message: 'lost' }], 1);
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    s.appendLogEvents([{ group: 'other', stream: 'x', timestamp: 1, ingestionTime: 1, message: 'o' }]);
-    s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 2, ingestionTime: 2, message: 'kept' }]);
-    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => [e.stream, e.message])).toEqual([['s', 'kept']]);
+    s.appendLogEvents('other', 'x', [{ timestamp: 1, message: 'o' }], 1);
+    s.appendLogEvents('g', 's', [{ timestamp: 2, message: 'kept' }], 2);
+    // The rolled-back event's sequence number is given again: it was never seen.
+    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => [e.seq, e.stream, e.message])).toEqual([[2, 's', 'kept']]);
     expect(s.queryLogEvents({ group: 'other', limit: 10 }).map((e) => [e.stream, e.message])).toEqual([['x', 'o']]);
   });
 
-  // The INSERT of log rows is `OR FAIL` (no statement journal): a bad row stops the statement with
-  // the rows before it still in, and the append's own transaction is what takes them out again.
-  it('appends none of the rows of an append whose row fails, the rows before it included', () => {
+  // Events are stored in batches (one row per append to a stream, split at 1024 events); a query
+  // reads the batches whose time span meets it and gives the events in (timestamp, seq) order, as
+  // one row an event did: here across batches whose spans overlap, with limits and positions.
+  it('orders events across batches whose time spans overlap, with limits and paging positions', () => {
     const s = openSqliteStore(':memory:');
-    s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 1, ingestionTime: 1, message: 'before' }]);
-    const rows = Array.from({ length: 10 }, (_, i) => ({ group: 'g', stream: 's', timestamp: 10 + i, ingestionTime: 10, message: `m${i}` }));
-    (rows[6] as { message: string | null }).message = null;
-    expect(() => s.appendLogEvents(rows)).toThrow(/NOT NULL/);
-    expect(s.queryLogEvents({ group: 'g', limit: 100 }).map((e) => e.message)).toEqual(['before']);
-    s.appendLogEvents([{ group: 'g', stream: 's', timestamp: 30, ingestionTime: 30, message: 'after' }]);
-    expect(s.queryLogEvents({ group: 'g', limit: 100 }).map((e) => e.message)).toEqual(['before', 'after']);
+    // Batch A: 1, 3, …, 2999 (1500 events: two rows); B: 2, 4, …, 20 in another stream; C: 0, 2, 4 in A's stream.
+    s.appendLogEvents('g', 'a', Array.from({ length: 1500 }, (_, i) => ({ timestamp: 2 * i + 1, message: `a${2 * i + 1}` })), 100);
+    s.appendLogEvents('g', 'b', Array.from({ length: 10 }, (_, i) => ({ timestamp: 2 * i + 2, message: `b${2 * i + 2}` })), 200);
+    s.appendLogEvents('g', 'a', [0, 2, 4].map((t) => ({ timestamp: t, message: `c${t}` })), 300);
+    const messages = (q: Partial<Parameters<typeof s.queryLogEvents>[0]>) => s.queryLogEvents({ group: 'g', limit: 10, ...q }).map((e) => e.message);
+
+    expect(messages({ limit: 8 })).toEqual(['c0', 'a1', 'b2', 'c2', 'a3', 'b4', 'c4', 'a5']);
+    expect(messages({ limit: 4, descending: true })).toEqual(['a2999', 'a2997', 'a2995', 'a2993']);
+    expect(messages({ streams: ['a'], limit: 5 })).toEqual(['c0', 'a1', 'c2', 'a3', 'c4']);
+    expect(messages({ startTime: 2047, endTime: 2052, limit: 100 })).toEqual(['a2047', 'a2049', 'a2051']);
+    // Equal timestamps keep the order they were appended in (b2 before c2), and a position pages past either.
+    const all = s.queryLogEvents({ group: 'g', limit: 5000 });
+    expect(all.length).toBe(1513);
+    expect(all.map((e) => e.timestamp)).toEqual([...all.map((e) => e.timestamp)].sort((x, y) => x - y));
+    const b2 = all.find((e) => e.message === 'b2')!;
+    expect(messages({ after: { timestamp: b2.timestamp, seq: b2.seq }, limit: 3 })).toEqual(['c2', 'a3', 'b4']);
+    expect(messages({ before: { timestamp: b2.timestamp, seq: b2.seq }, limit: 3, descending: true })).toEqual(['a1', 'c0']);
+    // Each event keeps its own number and its append's ingestion time.
+    expect(new Set(all.map((e) => e.seq)).size).toBe(1513);
+    expect(all.find((e) => e.message === 'c4')!.ingestionTime).toBe(300);
+    expect(all.find((e) => e.message === 'a2999')!.stream).toBe('a');
+    s.close();
   });
 
   it('moves log events written before log groups and streams had ids, sequence numbers and all', () => {
@@ -189,7 +204,7 @@ describe('sqlite store', () => {
     ]);
     expect(s.queryLogEvents({ group: 'h', streams: ['s1'], limit: 10 }).map((e) => [e.seq, e.message])).toEqual([[3, 'c']]);
     // A new event never reuses a sequence number, not even a deleted event's.
-    s.appendLogEvents([{ group: 'g', stream: 's3', timestamp: 30, ingestionTime: 31, message: 'new' }]);
+    s.appendLogEvents('g', 's3', [{ timestamp: 30, message: 'new' }], 31);
     expect(s.queryLogEvents({ group: 'g', streams: ['s3'], limit: 10 }).map((e) => e.seq)).toEqual([5]);
     s.close();
   });
