@@ -7,7 +7,11 @@
 // batch ~2–3 (bench notes in the README). Each event keeps its own sequence number: a batch's key
 // is the number of its last event, so sqlite_sequence is the high-water mark and numbers are
 // never reused. Reads unpack the batches whose time span meets the query and order the events
-// by (timestamp, seq), as one row an event did.
+// by (timestamp, seq), as one row an event did: oldest first, batches come in order of their first
+// event, newest first in order of their last, each from an index that holds both ends (the spans
+// are checked in the index; SQLite would otherwise take an index on the other end and sort every
+// batch after a paging position), so that a query stops at the first batch wholly past its
+// limit-th event.
 import type Database from 'better-sqlite3';
 import type { LogEventQuery, StoredLogEvent } from '../store.js';
 
@@ -127,10 +131,12 @@ export function logBatches(db: Database.Database): LogBatches {
       const to = Math.min(query.endTime ?? Infinity, query.before ? query.before.timestamp + 1 : Infinity);
       if (from > -Infinity) (where.push('b.last_ts >= @from'), (params.from = from));
       if (to < Infinity) (where.push('b.first_ts < @to'), (params.to = to));
-      const order = query.descending ? 'b.last_ts DESC, b.last_seq DESC' : 'b.first_ts ASC, b.last_seq ASC';
+      // Only the stop below needs an order, and only of the ends: the events are sorted themselves.
+      const order = query.descending ? 'b.last_ts DESC' : 'b.first_ts ASC';
+      const index = `log_batches_by_${query.streams?.length ? 'stream' : 'group'}${query.descending ? '_end' : ''}`;
       const sql =
         'SELECT b.last_seq AS lastSeq, b.count AS count, b.first_ts AS firstTs, b.last_ts AS lastTs, b.ingestion_time AS ingestionTime, b.times AS times, b.lengths AS lengths, b.messages AS messages, s.stream AS stream ' +
-        `FROM log_batches b JOIN log_streams s ON s.id = b.sid WHERE ${where.join(' AND ')} ORDER BY ${order}`;
+        `FROM log_batches b INDEXED BY ${index} JOIN log_streams s ON s.id = b.sid WHERE ${where.join(' AND ')} ORDER BY ${order}`;
 
       const inRange = (t: number, seq: number) =>
         t >= from &&

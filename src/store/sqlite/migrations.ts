@@ -74,8 +74,10 @@ const MIGRATIONS: string[] = [
    DELETE FROM sqlite_sequence WHERE name = 'log_batches';
    INSERT INTO sqlite_sequence (name, seq) SELECT 'log_batches', seq FROM sqlite_sequence WHERE name = 'log_events';
    DROP TABLE log_events;
-   CREATE INDEX log_batches_by_stream ON log_batches (sid, first_ts);
-   CREATE INDEX log_batches_by_group ON log_batches (gid, first_ts);`,
+   CREATE INDEX log_batches_by_stream ON log_batches (sid, first_ts, last_ts);
+   CREATE INDEX log_batches_by_group ON log_batches (gid, first_ts, last_ts);
+   CREATE INDEX log_batches_by_stream_end ON log_batches (sid, last_ts, first_ts);
+   CREATE INDEX log_batches_by_group_end ON log_batches (gid, last_ts, first_ts);`,
 ];
 
 export function migrate(db: Database): void {
