@@ -42,7 +42,8 @@ type KillReason = 'timeout' | 'memory' | 'fault' | 'stop';
 interface Running {
   inv: Invocation;
   startedAt: number;
-  timer: NodeJS.Timeout;
+  /** performance.now() when the function's Timeout ends it. */
+  deadline: number;
   resolve(outcome: InvocationOutcome): void;
 }
 
@@ -52,6 +53,12 @@ export class Worker {
   private child: ChildProcess | undefined;
   private channel: Channel | undefined;
   private running: Running | undefined;
+  /**
+   * Fires at the earliest deadline of the invocations since it was set, and then looks at the
+   * running one's: a timer set and cleared per invocation was ~1.3 µs of Kanaria's thread a call
+   * (cpu profile, 2026-11-23); invocations back to back now share one every `Timeout` seconds.
+   */
+  private timeoutTimer: NodeJS.Timeout | undefined;
   private onStarted: ((r: StartResult) => void) | undefined;
   private initDurationMs: number | undefined;
   private spawnedAt = 0;
@@ -125,12 +132,23 @@ export class Worker {
     this.log.start(inv.requestId, this.spec.version);
     const timeoutMs = this.spec.timeoutSec * 1000;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.kill('timeout'), timeoutMs);
-      this.running = { inv, startedAt: performance.now(), timer, resolve };
+      const startedAt = performance.now();
+      this.running = { inv, startedAt, deadline: startedAt + timeoutMs, resolve };
+      // A timer already set fires first: it was set for an earlier invocation of the same Timeout.
+      this.timeoutTimer ??= setTimeout(this.checkTimeout, timeoutMs);
       this.deps.memory.add(this.memoryTarget);
       this.channel!.send(inv, Date.now() + timeoutMs);
     });
   }
+
+  private readonly checkTimeout = (): void => {
+    this.timeoutTimer = undefined;
+    const run = this.running;
+    if (!run) return;
+    const left = run.deadline - performance.now();
+    if (left <= 0) this.kill('timeout');
+    else this.timeoutTimer = setTimeout(this.checkTimeout, Math.ceil(left));
+  };
 
   /** Logs and answers an invocation this worker could not serve because its start failed. */
   reportFailedStart(inv: Invocation, fault: RuntimeFault): InvocationOutcome {
@@ -192,7 +210,6 @@ export class Worker {
     const run = this.running;
     if (!run || run.inv.requestId !== id) return;
     this.running = undefined;
-    clearTimeout(run.timer);
     this.deps.memory.remove(this.memoryTarget);
     if (!this.exited) this.deps.memory.sample(this.memoryTarget, 250);
     const fault = 'status' in result ? result : undefined;
@@ -232,6 +249,7 @@ export class Worker {
   private finalizeExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.exited) return;
     this.exited = true;
+    clearTimeout(this.timeoutTimer);
     this.state = 'stopping';
     this.deps.memory.remove(this.memoryTarget);
     this.channel?.close();

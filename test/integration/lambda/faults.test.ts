@@ -43,6 +43,23 @@ describe('Lambda limits and faults', () => {
     expect(after.log).toMatch(/Init Duration: [\d.]+ ms/); // a fresh worker
   });
 
+  // A warm worker's Timeout counts from each invocation's start, not from the first one it served
+  // (invocations on one worker share a timer, worker.ts): a call that starts 1.2 s after another
+  // and runs 1.4 s of its 2 s Timeout ends 2.6 s after the first started, and is not cut off.
+  test('Timeout counts from the start of each invocation on a warm worker', async () => {
+    const code = 'import time\ndef handler(event, context):\n    time.sleep(event.get("sleep", 0))\n    return context.get_remaining_time_in_millis()\n';
+    await createFunction(lambda, 'steady', 'python3.12', 'app.handler', { 'app.py': code }, { Timeout: 2 });
+    const first = await invoke(lambda, 'steady', { sleep: 0 });
+    expect(first.functionError).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 1200));
+    const second = await invoke(lambda, 'steady', { sleep: 1.4 }, { LogType: 'Tail' });
+    expect(second.functionError).toBeUndefined();
+    expect(second.json).toBeGreaterThan(300);
+    expect(second.log).not.toContain('Init Duration'); // the same warm worker
+    const third = await invoke(lambda, 'steady', { sleep: 3 });
+    expect(third.json).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${third.requestId} Error: Task timed out after 2.00 seconds` });
+  });
+
   test('a handler that writes garbage onto the runtime channel (fd 4) is a runtime fault, and a fresh worker follows', async () => {
     // A raw result frame without its tab, then silence: Kanaria must not wait for the timeout.
     const code = 'import os\ndef handler(event, context):\n    if event.get("garble"):\n        os.write(4, b"Rno-tab-here\\n")\n        import time; time.sleep(30)\n    return "clean"\n';
