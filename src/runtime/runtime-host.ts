@@ -109,7 +109,14 @@ export function createRuntimeHost(options: RuntimeHostOptions): RuntimeHost {
         settled();
         return Promise.reject(err);
       }
-      return started.finally(settled);
+      // Not `finally`: it wraps each outcome in two more promises, on every invocation.
+      return started.then(
+        (outcome) => (settled(), outcome),
+        (err) => {
+          settled();
+          throw err;
+        },
+      );
     },
     async retire(fnKey, version) {
       const keys = [...live.keys()].filter((k) => (version === undefined ? k.startsWith(`${fnKey}#`) : k === `${fnKey}#${version}`));

@@ -96,24 +96,23 @@ export function createInvocations(env: LambdaEnv): Invocations {
       };
     },
 
-    async run({ spec, inv, executedVersion }) {
-      let outcome;
-      try {
-        outcome = await env.host.invoke(spec, inv);
-      } catch (err) {
-        if (err instanceof ThrottledError) throw LAMBDA_ERRORS.throttled(err.reason);
-        if (err instanceof PoolClosedError) throw LAMBDA_ERRORS.serviceError('The function runtime is shutting down.');
-        throw err;
-      }
-      return {
-        statusCode: 200,
-        payload: outcome.payload,
-        functionError: outcome.errorType ? 'Unhandled' : undefined,
-        executedVersion,
-        requestId: inv.requestId,
-        logTail: outcome.logTail,
-        durationMs: outcome.durationMs,
-      };
+    run({ spec, inv, executedVersion }) {
+      return env.host.invoke(spec, inv).then(
+        (outcome) => ({
+          statusCode: 200,
+          payload: outcome.payload,
+          functionError: outcome.errorType ? 'Unhandled' : undefined,
+          executedVersion,
+          requestId: inv.requestId,
+          logTail: outcome.logTail,
+          durationMs: outcome.durationMs,
+        }),
+        (err) => {
+          if (err instanceof ThrottledError) throw LAMBDA_ERRORS.throttled(err.reason);
+          if (err instanceof PoolClosedError) throw LAMBDA_ERRORS.serviceError('The function runtime is shutting down.');
+          throw err;
+        },
+      );
     },
   };
 }
