@@ -1,7 +1,8 @@
 // The log events of the SQLite store, kept in batches: one row holds the events one append gave
 // one stream (up to BATCH_EVENTS): their messages end to end, the messages' lengths (UTF-16 code
-// units, uint32 LE) and their timestamps (float64 LE) (migration 3; JSON arrays cost three times
-// as much to write: numbers and escapes).
+// units, uint32 LE) and their timestamps (float64 LE) (migration 3; JSON arrays made an append
+// ~1.7 times as dear: escapes and number formatting). SQLite keeps text as UTF-8, where a lone
+// surrogate cannot go; it is stored as U+FFFD, so that the lengths still add up.
 // Kanaria's own writers append thousands of short lines a second; a row and two index entries
 // per line cost ~7 µs of the request thread per Lambda invocation (START, END, REPORT), a row per
 // batch ~2–3 (bench notes in the README). Each event keeps its own sequence number: a batch's key
@@ -17,6 +18,10 @@ import type { LogEventQuery, StoredLogEvent } from '../store.js';
 
 /** Events in one batch row at most (a PutLogEvents call carries up to 10,000). */
 const BATCH_EVENTS = 1024;
+
+/** String.prototype.isWellFormed / toWellFormed (ES2024, in Node 20; TypeScript's ES2022 lib lacks them). */
+type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
+const wellFormed = (s: string) => ((s as unknown as WellFormed).isWellFormed() ? s : (s as unknown as WellFormed).toWellFormed());
 
 interface BatchRow {
   lastSeq: number;
@@ -93,7 +98,8 @@ export function logBatches(db: Database.Database): LogBatches {
         let first = Infinity;
         let last = -Infinity;
         for (let i = 0; i < n; i++) {
-          const { timestamp: t, message } = events[start + i];
+          const t = events[start + i].timestamp;
+          const message = wellFormed(events[start + i].message);
           times[i] = t;
           lengths[i] = message.length;
           messages += message;

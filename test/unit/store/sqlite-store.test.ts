@@ -179,6 +179,16 @@ describe('sqlite store', () => {
     s.close();
   });
 
+  // A batch keeps its messages end to end with their lengths: a message SQLite's UTF-8 would
+  // change the length of (a lone surrogate) must not shift the messages after it.
+  it('gives back every message of a batch as it was, NUL, emoji and tabs included; a lone surrogate as U+FFFD', () => {
+    const s = openSqliteStore(':memory:');
+    const messages = ['a\u0000b', '😀 emoji', 'lone \ud800 surrogate', 'tab\tnewline\n', 'é'.repeat(5), 'last'];
+    s.appendLogEvents('g', 's', messages.map((message, i) => ({ timestamp: i, message })), 1);
+    expect(s.queryLogEvents({ group: 'g', limit: 10 }).map((e) => e.message)).toEqual(messages.map((m) => m.replace('\ud800', '\ufffd')));
+    s.close();
+  });
+
   it('moves log events written before log groups and streams had ids, sequence numbers and all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kanaria-store-'));
     dirs.push(dir);
