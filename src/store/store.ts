@@ -25,10 +25,6 @@ export interface LogEventQuery {
   streamPrefix?: string;
   startTime?: number;
   endTime?: number;
-  /** Rows after this sequence number (for paging). */
-  afterSeq?: number;
-  /** Rows before this sequence number, newest first (backwards paging). */
-  beforeSeq?: number;
   /** Rows after this position in (timestamp, seq) order: paging that follows the ORDER BY. */
   after?: LogEventPosition;
   /** Rows before this position in (timestamp, seq) order. */

@@ -18,7 +18,6 @@ interface DocRow {
   data: string;
 }
 
-
 export function openSqliteStore(file: string | ':memory:'): Store {
   const inMemory = file === ':memory:';
   if (!inMemory) mkdirSync(dirname(file), { recursive: true });
@@ -113,6 +112,7 @@ export function openSqliteStore(file: string | ':memory:'): Store {
       return result;
     },
     appendLogEvents(group, stream, events, ingestionTime) {
+      // A transaction even when called alone: a failed append rolls back, and forgets the sequence numbers it took.
       store.transaction(() => logs.append(group, stream, events, ingestionTime));
     },
     queryLogEvents: (query) => logs.query(query),
